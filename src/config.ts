@@ -1,0 +1,186 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting of the process, parsed once from the environment. Nothing else reads `process.env`:
+ * the composition root calls `loadConfig()` and passes the narrow parts each component needs.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LASTMILE_DATA_DIR: z.string().trim().min(1).default('.data'),
+  LASTMILE_SEED_DEMO: booleanFlag.optional(),
+  LASTMILE_DEV_IDENTITY: booleanFlag.optional(),
+  LASTMILE_BODY_LIMIT: z.string().trim().min(1).default('256kb'),
+  COSMOS_ENDPOINT: optionalString.pipe(z.url().optional()),
+  COSMOS_KEY: optionalString,
+  COSMOS_DATABASE: z.string().trim().min(1).default('lastmile'),
+  AZURE_CLIENT_ID: optionalString,
+  BOT_ID: optionalString,
+  BOT_PASSWORD: optionalString,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  BOT_TENANT_ID: optionalString,
+  BOT_OPENID_METADATA_URL: optionalString.pipe(z.url().optional()),
+  AAD_APP_CLIENT_ID: optionalString,
+  AAD_APP_ID_URI: optionalString,
+  AAD_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  AAD_ISSUER_TEMPLATE: z
+    .string()
+    .trim()
+    .default('https://login.microsoftonline.com/{tenantid}/v2.0'),
+  AAD_ALLOWED_TENANTS: optionalString,
+  TAB_ENDPOINT: optionalString.pipe(z.url().optional()),
+});
+
+type Environment = z.infer<typeof environmentSchema>;
+
+export interface CosmosSettings {
+  /** Azure Cosmos DB account endpoint; absent means the embedded local server. */
+  readonly endpoint: string | undefined;
+  readonly key: string | undefined;
+  readonly databaseId: string;
+  /** Client id of a user-assigned managed identity, when the app runs with one. */
+  readonly managedIdentityClientId: string | undefined;
+}
+
+export interface BotSettings {
+  /** Microsoft app id of the bot; absent means unauthenticated local traffic (Agents Playground). */
+  readonly appId: string | undefined;
+  readonly appPassword: string | undefined;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly appTenantId: string | undefined;
+  /** Overrides Bot Framework's OpenID metadata URL (tests point it at a loopback server). */
+  readonly openIdMetadataUrl: string | undefined;
+}
+
+export interface EntraSettings {
+  /** The tab's Entra app client id; tokens must carry it (or the app id URI) as audience. */
+  readonly clientId: string | undefined;
+  readonly audiences: readonly string[];
+  readonly jwksUrl: string;
+  /** Issuer with `{tenantid}` standing for the token's `tid`. */
+  readonly issuerTemplate: string;
+  /** Tenants allowed to sign in; empty means any tenant. */
+  readonly allowedTenants: readonly string[];
+}
+
+export interface Config {
+  readonly environment: 'development' | 'production' | 'test';
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: Environment['LOG_LEVEL'];
+  readonly dataDir: string;
+  readonly seedDemo: boolean;
+  /** Whether `x-dev-tenant` / `x-dev-user` headers name the caller. Never true in production. */
+  readonly devIdentity: boolean;
+  readonly bodyLimit: string;
+  readonly tabEndpoint: string | undefined;
+  readonly cosmos: CosmosSettings;
+  readonly bot: BotSettings;
+  readonly entra: EntraSettings;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function listOf(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function missingInProduction(env: Environment): string[] {
+  const missing: string[] = [];
+  if (env.COSMOS_ENDPOINT === undefined) missing.push('COSMOS_ENDPOINT');
+  if (env.BOT_ID === undefined) missing.push('BOT_ID');
+  if (
+    env.BOT_ID !== undefined &&
+    env.BOT_TYPE !== 'UserAssignedMSI' &&
+    env.BOT_PASSWORD === undefined
+  ) {
+    missing.push('BOT_PASSWORD');
+  }
+  if (env.BOT_TYPE !== 'MultiTenant' && env.BOT_TENANT_ID === undefined)
+    missing.push('BOT_TENANT_ID');
+  if (env.AAD_APP_CLIENT_ID === undefined) missing.push('AAD_APP_CLIENT_ID');
+  return missing;
+}
+
+/**
+ * Parses the environment into a `Config`, or throws a `ConfigError` naming every variable at fault.
+ */
+export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+
+  const problems: string[] = [];
+  if (production) {
+    problems.push(...missingInProduction(env).map((name) => `${name} is required in production`));
+    if (env.LASTMILE_DEV_IDENTITY === true) {
+      problems.push('LASTMILE_DEV_IDENTITY cannot be enabled in production');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const audiences = [env.AAD_APP_CLIENT_ID, env.AAD_APP_ID_URI].filter(
+    (value): value is string => value !== undefined,
+  );
+
+  return {
+    environment: env.NODE_ENV,
+    production,
+    port: env.PORT,
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    logLevel: env.LOG_LEVEL,
+    dataDir: path.resolve(env.LASTMILE_DATA_DIR),
+    seedDemo: env.LASTMILE_SEED_DEMO ?? !production,
+    devIdentity: !production && (env.LASTMILE_DEV_IDENTITY ?? true),
+    bodyLimit: env.LASTMILE_BODY_LIMIT,
+    tabEndpoint: env.TAB_ENDPOINT,
+    cosmos: {
+      endpoint: env.COSMOS_ENDPOINT,
+      key: env.COSMOS_KEY,
+      databaseId: env.COSMOS_DATABASE,
+      managedIdentityClientId: env.AZURE_CLIENT_ID,
+    },
+    bot: {
+      appId: env.BOT_ID,
+      appPassword: env.BOT_PASSWORD,
+      appType: env.BOT_TYPE,
+      appTenantId: env.BOT_TENANT_ID,
+      openIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
+    },
+    entra: {
+      clientId: env.AAD_APP_CLIENT_ID,
+      audiences,
+      jwksUrl: env.AAD_JWKS_URL,
+      issuerTemplate: env.AAD_ISSUER_TEMPLATE,
+      allowedTenants: listOf(env.AAD_ALLOWED_TENANTS),
+    },
+  };
+}

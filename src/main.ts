@@ -1,0 +1,219 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pino, type Logger } from 'pino';
+import { createBotEndpoint } from '../bot/bot-endpoint.js';
+import { createEntraTokenVerifier } from './api/entra-token-verifier.js';
+import { healthRouter } from './api/health-router.js';
+import { createHttpApp } from './api/http-app.js';
+import { authenticate } from './api/identity-middleware.js';
+import { meRouter } from './api/me-router.js';
+import { devRosterRouter, programRouter } from './api/program-router.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { demoFixedPeople } from './domain/demo-tenant.js';
+import { seedDemoTenant } from './services/demo-seeder.js';
+import { IdentityService } from './services/identity-service.js';
+import { ProgramService } from './services/program-service.js';
+import { openStorage, type StorageOptions } from './storage/storage.js';
+
+/**
+ * The composition root: the only place that wires configuration, storage, services, the API, the
+ * bot and the tab together.
+ */
+
+export interface RunningApp {
+  readonly url: string;
+  readonly port: number;
+  readonly storageMode: 'embedded' | 'azure';
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+  /** For tests: where local mode reaches the embedded server (a fault-injecting proxy). */
+  readonly embeddedEndpointFor?: StorageOptions['embeddedEndpointFor'];
+}
+
+const shutdownGraceMs = 10_000;
+
+/** The folder holding package.json, from src/ under tsx or dist/src/ once built. */
+function findProjectRoot(): string {
+  let directory = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 4; depth += 1) {
+    if (existsSync(path.join(directory, 'package.json'))) return directory;
+    directory = path.dirname(directory);
+  }
+  throw new Error('Cannot find the project root (package.json)');
+}
+
+export async function startLastmile(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningApp> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { app: 'lastmile' } });
+  const now = options.now ?? (() => new Date());
+  const projectRoot = findProjectRoot();
+  const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+
+  const storage = await openStorage(config.cosmos, {
+    dataDir: config.dataDir,
+    logger,
+    ...(options.embeddedEndpointFor === undefined
+      ? {}
+      : { embeddedEndpointFor: options.embeddedEndpointFor }),
+  });
+
+  try {
+    if (config.seedDemo) {
+      const seed = await seedDemoTenant(storage, now());
+      if (seed.seeded) logger.info({ people: seed.people }, 'seeded the demo tenant');
+    }
+
+    const identities = new IdentityService(storage);
+    const program = new ProgramService(storage);
+    const bot = createBotEndpoint({ settings: config.bot, logger });
+
+    const app = createHttpApp({
+      logger,
+      production: config.production,
+      bodyLimit: config.bodyLimit,
+      publicRoutes: [
+        healthRouter({
+          storageMode: storage.mode,
+          pingStorage: () => storage.ping(),
+          version,
+          startedAt: Date.now(),
+          now: Date.now,
+        }),
+      ],
+      authenticate: authenticate({
+        verifier: createEntraTokenVerifier(config.entra),
+        identities,
+        devIdentity: config.devIdentity,
+      }),
+      apiRoutes: [
+        meRouter(identities),
+        programRouter(program),
+        ...(config.devIdentity ? [devRosterRouter(program)] : []),
+      ],
+      botMessages: (req, res) => bot.handle(req, res),
+      tabDir: path.join(projectRoot, 'dist', 'tab'),
+    });
+
+    const server = await listen(app, config.port, config.host);
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${String(port)}`;
+    logger.info(
+      { url, storage: storage.mode, devIdentity: config.devIdentity },
+      'Lastmile is listening',
+    );
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      storageMode: storage.mode,
+      close: () => {
+        closing ??= (async () => {
+          await stopServer(server);
+          await storage.close();
+          logger.info('Lastmile stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
+
+function listen(
+  app: ReturnType<typeof createHttpApp>,
+  port: number,
+  host: string,
+): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => {
+      if (error === undefined) resolve(server);
+      else reject(error);
+    });
+    server.keepAliveTimeout = 65_000;
+  });
+}
+
+/** Stops taking connections, lets requests in flight finish, and cuts what is left after a grace. */
+function stopServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function printWelcome(app: RunningApp, config: Config): void {
+  if (!config.devIdentity) return;
+  const lines = [
+    '',
+    `  Lastmile is running at ${app.url} (store: ${app.storageMode}, data in ${config.dataDir})`,
+    '',
+    `  Open ${app.url}/ in a browser and pick a demo person at the top right:`,
+    `    ${demoFixedPeople.champion.upn}  AI champion: scoreboard, flags, checkpoint`,
+    `    ${demoFixedPeople.lead.upn}      team lead: practice in meetings`,
+    `    ${demoFixedPeople.member.upn}    employee: prompts, lessons, flags`,
+    '',
+    `  Bot endpoint: ${app.url}/api/messages (Agents Playground: npx agentsplayground -e ${app.url}/api/messages)`,
+    '  Stop with Ctrl+C; data is saved on exit.',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Lastmile cannot start. ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await startLastmile(config);
+  printWelcome(app, config);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Stopping after ${signal} failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `Lastmile failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  });
+}

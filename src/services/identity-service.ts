@@ -1,0 +1,68 @@
+import type { Identity } from '../contracts/identity.js';
+import type { Person } from '../contracts/people.js';
+import { effectiveRoles } from '../domain/roles.js';
+
+export interface IdentityPorts {
+  readonly people: {
+    findById(tenantId: string, id: string): Promise<{ value: Person } | undefined>;
+    findByUpn(tenantId: string, upn: string): Promise<{ value: Person } | undefined>;
+  };
+}
+
+export interface TokenSubject {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly appRoles: readonly string[];
+  readonly upn?: string | undefined;
+  readonly name?: string | undefined;
+}
+
+function identityOf(
+  tenantId: string,
+  userId: string,
+  person: Person | undefined,
+  appRoles: readonly string[],
+  fallback: { upn?: string | undefined; name?: string | undefined },
+): Identity {
+  const upn = person?.upn ?? fallback.upn;
+  const displayName = person?.displayName ?? fallback.name;
+  return {
+    tenantId,
+    userId,
+    roles: effectiveRoles(appRoles, person?.role),
+    ...(upn === undefined ? {} : { upn }),
+    ...(displayName === undefined ? {} : { displayName }),
+  };
+}
+
+/**
+ * Turns a verified caller into an `Identity`: the roster adds the role an admin assigned; someone
+ * not on the roster is a member with whatever app roles their token carries.
+ */
+export class IdentityService {
+  constructor(private readonly ports: IdentityPorts) {}
+
+  async fromToken(subject: TokenSubject): Promise<Identity> {
+    const person = (await this.ports.people.findById(subject.tenantId, subject.userId))?.value;
+    return identityOf(subject.tenantId, subject.userId, person, subject.appRoles, subject);
+  }
+
+  /** Dev identity names the user by UPN or by id; only reachable outside production. */
+  async fromDevHeaders(tenantId: string, user: string): Promise<Identity> {
+    const person = user.includes('@')
+      ? (await this.ports.people.findByUpn(tenantId, user))?.value
+      : (await this.ports.people.findById(tenantId, user))?.value;
+    const userId = person?.id ?? user;
+    return identityOf(
+      tenantId,
+      userId,
+      person,
+      [],
+      user.includes('@') ? { upn: user.toLowerCase() } : {},
+    );
+  }
+
+  async personOf(identity: Identity): Promise<Person | undefined> {
+    return (await this.ports.people.findById(identity.tenantId, identity.userId))?.value;
+  }
+}

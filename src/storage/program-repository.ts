@@ -1,0 +1,80 @@
+import type { Container } from '@azure/cosmos';
+import {
+  type Department,
+  departmentSchema,
+  type JobFamily,
+  jobFamilySchema,
+  type ProgramSettings,
+  programSettingsSchema,
+} from '../contracts/program.js';
+import type { WriteJournal } from './local-data-file.js';
+import { CosmosRepository, type Versioned } from './repository.js';
+import type { RetryPolicy } from './throttle-retry.js';
+
+const listLimit = 1000;
+
+/** A tenant's program set-up: settings, departments and job families, in the `program` container. */
+export class ProgramRepository {
+  private readonly departments: CosmosRepository<Department>;
+  private readonly jobFamilies: CosmosRepository<JobFamily>;
+  private readonly settings: CosmosRepository<ProgramSettings>;
+
+  constructor(container: Container, options: { journal?: WriteJournal; retry?: RetryPolicy }) {
+    const common = {
+      name: 'program',
+      journal: options.journal,
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+    };
+    this.departments = new CosmosRepository(container, {
+      ...common,
+      type: 'department',
+      schema: departmentSchema,
+      partitionKeyOf: (document) => document.tenantId,
+    });
+    this.jobFamilies = new CosmosRepository(container, {
+      ...common,
+      type: 'jobFamily',
+      schema: jobFamilySchema,
+      partitionKeyOf: (document) => document.tenantId,
+    });
+    this.settings = new CosmosRepository(container, {
+      ...common,
+      type: 'settings',
+      schema: programSettingsSchema,
+      partitionKeyOf: (document) => document.tenantId,
+    });
+  }
+
+  async getSettings(tenantId: string): Promise<Versioned<ProgramSettings> | undefined> {
+    return this.settings.find({ tenantId }, 'settings');
+  }
+
+  async createSettings(settings: ProgramSettings): Promise<Versioned<ProgramSettings>> {
+    return this.settings.create(settings);
+  }
+
+  async replaceSettings(
+    settings: ProgramSettings,
+    etag: string,
+  ): Promise<Versioned<ProgramSettings>> {
+    return this.settings.replace(settings, etag);
+  }
+
+  async listDepartments(tenantId: string): Promise<Department[]> {
+    const found = await this.departments.queryAll({ tenantId }, { orderBy: 'c.name' }, listLimit);
+    return found.map((item) => item.value);
+  }
+
+  async listJobFamilies(tenantId: string): Promise<JobFamily[]> {
+    const found = await this.jobFamilies.queryAll({ tenantId }, { orderBy: 'c.name' }, listLimit);
+    return found.map((item) => item.value);
+  }
+
+  async createDepartments(departments: readonly Department[]): Promise<{ created: number }> {
+    return this.departments.createMany(departments);
+  }
+
+  async createJobFamilies(jobFamilies: readonly JobFamily[]): Promise<{ created: number }> {
+    return this.jobFamilies.createMany(jobFamilies);
+  }
+}

@@ -1,0 +1,361 @@
+import type {
+  Container,
+  JSONObject,
+  OperationInput,
+  PatchOperation,
+  SqlParameter,
+} from '@azure/cosmos';
+import type { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import { toAppError } from './cosmos-errors.js';
+import type { StoredDocument, WriteJournal } from './local-data-file.js';
+import { defaultRetryPolicy, type RetryPolicy, withThrottleRetry } from './throttle-retry.js';
+
+/** Every Lastmile document names its tenant; `pk` is set where the partition key is not `tenantId`. */
+export interface TenantDocument {
+  readonly id: string;
+  readonly tenantId: string;
+}
+
+/** A document as read, with the ETag an edit must send back in `IfMatch`. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly continuationToken?: string;
+}
+
+/** Where a document lives: always a tenant, and a partition key where it is not the tenant id. */
+export interface Scope {
+  readonly tenantId: string;
+  readonly partitionKey?: string;
+}
+
+/**
+ * A query's own part: a filter over `c` that the repository ANDs after the tenant (and type) filter,
+ * so no query can leave its tenant. `@tenantId` and `@type` are reserved parameter names.
+ */
+export interface QuerySpec {
+  readonly where?: string;
+  readonly parameters?: readonly SqlParameter[];
+  readonly orderBy?: string;
+}
+
+export interface RepositoryOptions<T extends TenantDocument> {
+  /** Container name, for journal records and error messages. */
+  readonly name: string;
+  readonly schema: z.ZodType<T>;
+  /** The document `type` this repository owns in a shared container. */
+  readonly type?: string;
+  readonly partitionKeyOf: (document: T) => string;
+  readonly journal?: WriteJournal | undefined;
+  readonly retry?: RetryPolicy;
+}
+
+/** Our documents are plain JSON objects; the SDK's item types want an index signature. */
+function asResource(document: TenantDocument): JSONObject {
+  return document as unknown as JSONObject;
+}
+
+const reservedParameters = new Set(['@tenantId', '@type']);
+
+/**
+ * Typed access to one kind of document in one container: point reads and writes with ETags,
+ * tenant-scoped queries paged by continuation token, throttling retries, and errors as `AppError`s.
+ */
+export class CosmosRepository<T extends TenantDocument> {
+  private readonly retry: RetryPolicy;
+
+  constructor(
+    private readonly container: Container,
+    private readonly options: RepositoryOptions<T>,
+  ) {
+    this.retry = options.retry ?? defaultRetryPolicy;
+  }
+
+  async find(scope: Scope, id: string): Promise<Versioned<T> | undefined> {
+    const response = await this.run(`${this.label} ${id}`, () =>
+      this.container.item(id, this.partitionOf(scope)).read<Record<string, unknown>>(),
+    ).catch((error: unknown) => {
+      if (error instanceof AppError && error.kind === 'not-found') return undefined;
+      throw error;
+    });
+    const resource = response?.resource;
+    if (resource === undefined || response?.statusCode === 404) return undefined;
+    const versioned = this.parse(resource);
+    // Point reads must not cross tenants even if an id is guessed in a shared partition.
+    if (versioned.value.tenantId !== scope.tenantId) return undefined;
+    if (this.options.type !== undefined && resource['type'] !== this.options.type) return undefined;
+    return versioned;
+  }
+
+  async get(scope: Scope, id: string): Promise<Versioned<T>> {
+    const found = await this.find(scope, id);
+    if (found === undefined) throw new AppError('not-found', `${this.label} ${id} was not found`);
+    return found;
+  }
+
+  /** Creates the document; `conflict` when its id already exists. */
+  async create(document: T): Promise<Versioned<T>> {
+    const checked = this.validate(document);
+    const response = await this.run(`${this.label} ${checked.id}`, () =>
+      this.container.items.create<Record<string, unknown>>(asResource(checked)),
+    );
+    return this.written(checked, response.resource);
+  }
+
+  /**
+   * Creates the document unless one with its id exists: the 409 means "already there", which is how
+   * idempotent writes (deterministic ids) know a replay is a no-op.
+   */
+  async createIfAbsent(document: T): Promise<{ created: boolean }> {
+    try {
+      await this.create(document);
+      return { created: true };
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'conflict') return { created: false };
+      throw error;
+    }
+  }
+
+  /** Replaces the document if its ETag still matches; `precondition-failed` on a lost race. */
+  async replace(document: T, etag: string): Promise<Versioned<T>> {
+    const checked = this.validate(document);
+    const response = await this.run(`${this.label} ${checked.id}`, () =>
+      this.container
+        .item(checked.id, this.options.partitionKeyOf(checked))
+        .replace<Record<string, unknown>>(asResource(checked), {
+          accessCondition: { type: 'IfMatch', condition: etag },
+        }),
+    );
+    return this.written(checked, response.resource);
+  }
+
+  async upsert(document: T): Promise<Versioned<T>> {
+    const checked = this.validate(document);
+    const response = await this.run(`${this.label} ${checked.id}`, () =>
+      this.container.items.upsert<Record<string, unknown>>(asResource(checked)),
+    );
+    return this.written(checked, response.resource);
+  }
+
+  /** Applies patch operations (such as `incr`), optionally only if the ETag matches. */
+  async patch(
+    scope: Scope,
+    id: string,
+    operations: PatchOperation[],
+    options: { readonly etag?: string } = {},
+  ): Promise<Versioned<T>> {
+    const partitionKey = this.partitionOf(scope);
+    const response = await this.run(`${this.label} ${id}`, () =>
+      this.container
+        .item(id, partitionKey)
+        .patch<Record<string, unknown>>(
+          operations,
+          options.etag === undefined
+            ? {}
+            : { accessCondition: { type: 'IfMatch', condition: options.etag } },
+        ),
+    );
+    if (response.resource === undefined) {
+      throw new AppError('not-found', `${this.label} ${id} was not found`);
+    }
+    const versioned = this.parse(response.resource);
+    this.options.journal?.recordWrite(
+      this.options.name,
+      partitionKey,
+      response.resource as StoredDocument,
+    );
+    return versioned;
+  }
+
+  async delete(scope: Scope, id: string, options: { readonly etag?: string } = {}): Promise<void> {
+    const partitionKey = this.partitionOf(scope);
+    await this.run(`${this.label} ${id}`, () =>
+      this.container
+        .item(id, partitionKey)
+        .delete(
+          options.etag === undefined
+            ? {}
+            : { accessCondition: { type: 'IfMatch', condition: options.etag } },
+        ),
+    );
+    this.options.journal?.recordDelete(this.options.name, partitionKey, id);
+  }
+
+  /** One page of a tenant-scoped query, continued with the token of the previous page. */
+  async query(
+    scope: Scope,
+    spec: QuerySpec,
+    page: { readonly maxItemCount: number; readonly continuationToken?: string | undefined },
+  ): Promise<Page<Versioned<T>>> {
+    const iterator = this.container.items.query<Record<string, unknown>>(
+      this.sql(scope, spec, '*'),
+      {
+        maxItemCount: page.maxItemCount,
+        partitionKey: this.partitionOf(scope),
+        ...(page.continuationToken === undefined
+          ? {}
+          : { continuationToken: page.continuationToken }),
+      },
+    );
+    const response = await this.run(`${this.label} query`, () => iterator.fetchNext());
+    const items = response.resources.map((resource) => this.parse(resource));
+    return response.continuationToken === undefined
+      ? { items }
+      : { items, continuationToken: response.continuationToken };
+  }
+
+  /** Every match of a tenant-scoped query, refusing to read more than `limit` documents. */
+  async queryAll(scope: Scope, spec: QuerySpec, limit: number): Promise<Versioned<T>[]> {
+    const results: Versioned<T>[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.query(scope, spec, { maxItemCount: 1000, continuationToken });
+      results.push(...page.items);
+      if (results.length > limit) {
+        throw new AppError(
+          'unavailable',
+          `${this.label} query matched more than ${String(limit)} documents`,
+        );
+      }
+      continuationToken = page.continuationToken;
+    } while (continuationToken !== undefined);
+    return results;
+  }
+
+  async count(scope: Scope, spec: QuerySpec = {}): Promise<number> {
+    const iterator = this.container.items.query<number>(this.sql(scope, spec, 'VALUE COUNT(1)'), {
+      partitionKey: this.partitionOf(scope),
+    });
+    const response = await this.run(`${this.label} count`, () => iterator.fetchAll());
+    return response.resources[0] ?? 0;
+  }
+
+  /**
+   * Creates many documents in bulk (batches of 100, as the embedded server needs), skipping ids that
+   * exist already. Not atomic: each document is created or not on its own.
+   */
+  async createMany(documents: readonly T[]): Promise<{ created: number; existing: number }> {
+    let created = 0;
+    let existing = 0;
+    for (let start = 0; start < documents.length; start += 100) {
+      const batch = documents.slice(start, start + 100).map((document) => this.validate(document));
+      const operations: OperationInput[] = batch.map((document) => ({
+        operationType: 'Create',
+        partitionKey: this.options.partitionKeyOf(document),
+        resourceBody: asResource(document),
+      }));
+      const results = await this.run(`${this.label} bulk create`, async () => {
+        const responses = await this.container.items.bulk(operations);
+        const throttled = responses.find((response) => response.statusCode === 429);
+        if (throttled !== undefined) throw Object.assign(new Error('throttled'), { code: 429 });
+        return responses;
+      });
+      results.forEach((result, index) => {
+        const document = batch[index];
+        if (document === undefined) return;
+        if (result.statusCode === 201) {
+          created += 1;
+          this.options.journal?.recordWrite(
+            this.options.name,
+            this.options.partitionKeyOf(document),
+            (result.resourceBody ?? document) as StoredDocument,
+          );
+        } else if (result.statusCode === 409) {
+          existing += 1;
+        } else {
+          throw toAppError(
+            Object.assign(new Error('bulk create failed'), { code: result.statusCode }),
+            `${this.label} ${document.id}`,
+          );
+        }
+      });
+    }
+    return { created, existing };
+  }
+
+  private get label(): string {
+    return this.options.type ?? this.options.name;
+  }
+
+  private partitionOf(scope: Scope): string {
+    return scope.partitionKey ?? scope.tenantId;
+  }
+
+  private sql(
+    scope: Scope,
+    spec: QuerySpec,
+    select: string,
+  ): { query: string; parameters: SqlParameter[] } {
+    const parameters: SqlParameter[] = [{ name: '@tenantId', value: scope.tenantId }];
+    const filters = ['c.tenantId = @tenantId'];
+    if (this.options.type !== undefined) {
+      parameters.push({ name: '@type', value: this.options.type });
+      filters.push('c.type = @type');
+    }
+    // The embedded server ignores the partitionKey option, so a partitioned query filters on pk too.
+    if (scope.partitionKey !== undefined && scope.partitionKey !== scope.tenantId) {
+      parameters.push({ name: '@pk', value: scope.partitionKey });
+      filters.push('c.pk = @pk');
+    }
+    for (const parameter of spec.parameters ?? []) {
+      if (reservedParameters.has(parameter.name) || parameter.name === '@pk') {
+        throw new Error(`Query parameter ${parameter.name} is reserved`);
+      }
+      parameters.push(parameter);
+    }
+    if (spec.where !== undefined) filters.push(`(${spec.where})`);
+    const orderBy = spec.orderBy === undefined ? '' : ` ORDER BY ${spec.orderBy}`;
+    return {
+      query: `SELECT ${select} FROM c WHERE ${filters.join(' AND ')}${orderBy}`,
+      parameters,
+    };
+  }
+
+  private validate(document: T): T {
+    const parsed = this.options.schema.safeParse(document);
+    if (!parsed.success) {
+      throw new AppError('invalid', `${this.label} is not valid`, {
+        fieldErrors: parsed.error.issues.map((issue) => ({
+          field: issue.path.join('.'),
+          message: issue.message,
+        })),
+      });
+    }
+    return parsed.data;
+  }
+
+  private parse(resource: Record<string, unknown>): Versioned<T> {
+    const etag = resource['_etag'];
+    const parsed = this.options.schema.safeParse(resource);
+    if (!parsed.success) {
+      throw new AppError('unavailable', `A stored ${this.label} does not match its schema`, {
+        cause: parsed.error,
+      });
+    }
+    return { value: parsed.data, etag: typeof etag === 'string' ? etag : '' };
+  }
+
+  private written(document: T, resource: Record<string, unknown> | undefined): Versioned<T> {
+    const stored = resource ?? document;
+    this.options.journal?.recordWrite(
+      this.options.name,
+      this.options.partitionKeyOf(document),
+      stored as StoredDocument,
+    );
+    const etag = resource?.['_etag'];
+    return { value: document, etag: typeof etag === 'string' ? etag : '' };
+  }
+
+  private async run<R>(what: string, operation: () => Promise<R>): Promise<R> {
+    try {
+      return await withThrottleRetry(operation, this.retry);
+    } catch (error) {
+      throw toAppError(error, what);
+    }
+  }
+}
