@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   COSMOS_ENDPOINT: optionalString.pipe(z.url().optional()),
   COSMOS_KEY: optionalString,
   COSMOS_DATABASE: z.string().trim().min(1).default('lastmile'),
+  COSMOS_ENDPOINT_DISCOVERY: booleanFlag.default(true),
   AZURE_CLIENT_ID: optionalString,
   BOT_ID: optionalString,
   BOT_PASSWORD: optionalString,
@@ -52,6 +53,8 @@ export interface CosmosSettings {
   readonly endpoint: string | undefined;
   readonly key: string | undefined;
   readonly databaseId: string;
+  /** Follow the account's regional endpoints (Azure); off for a single fixed endpoint. */
+  readonly endpointDiscovery: boolean;
   /** Client id of a user-assigned managed identity, when the app runs with one. */
   readonly managedIdentityClientId: string | undefined;
 }
@@ -166,6 +169,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       endpoint: env.COSMOS_ENDPOINT,
       key: env.COSMOS_KEY,
       databaseId: env.COSMOS_DATABASE,
+      endpointDiscovery: env.COSMOS_ENDPOINT_DISCOVERY,
       managedIdentityClientId: env.AZURE_CLIENT_ID,
     },
     bot: {

@@ -98,7 +98,7 @@ export async function startLastmile(
       }),
       apiRoutes: [
         meRouter(identities),
-        programRouter(program),
+        programRouter(program, now),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),
@@ -178,7 +178,8 @@ function printWelcome(app: RunningApp, config: Config): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-async function main(): Promise<void> {
+/** Runs Lastmile from the environment until SIGINT or SIGTERM; `npm start` calls this. */
+export async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);

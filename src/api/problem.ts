@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { ZodError } from 'zod';
 import type { Problem } from '../contracts/problem.js';
 import { AppError, type ErrorKind, type FieldError } from '../domain/errors.js';
+import { toHttpEtag } from './etag.js';
 
 const statusOfKind: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,
@@ -10,6 +11,7 @@ const statusOfKind: Readonly<Record<ErrorKind, number>> = {
   'not-found': 404,
   conflict: 409,
   'precondition-failed': 412,
+  'precondition-required': 428,
   throttled: 429,
   unavailable: 503,
 };
@@ -24,6 +26,7 @@ const titleOfStatus: Readonly<Record<number, string>> = {
   412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  428: 'Precondition required',
   429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
@@ -38,6 +41,7 @@ export function sendProblem(
   status: number,
   detail?: string,
   errors?: readonly FieldError[],
+  current?: unknown,
 ): void {
   const problem: Problem = {
     type: 'about:blank',
@@ -45,6 +49,7 @@ export function sendProblem(
     status,
     ...(detail === undefined ? {} : { detail }),
     ...(errors === undefined || errors.length === 0 ? {} : { errors: [...errors] }),
+    ...(current === undefined ? {} : { current }),
   };
   res.status(status).type('application/problem+json').json(problem);
 }
@@ -83,7 +88,8 @@ export function errorHandler(logger: ProblemLogger): ErrorRequestHandler {
       if (error.retryAfterSeconds !== undefined)
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
       if (status >= 500) logger.error({ err: error }, 'request failed');
-      sendProblem(res, status, error.message, error.fieldErrors);
+      if (error.current !== undefined) res.setHeader('ETag', toHttpEtag(error.current.etag));
+      sendProblem(res, status, error.message, error.fieldErrors, error.current?.value);
       return;
     }
     const parserError = error as BodyParserError;

@@ -40,11 +40,21 @@ export const programSettingsSchema = z.object({
 });
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 
+/** Settings as the API returns them. */
+export const programSettingsViewSchema = programSettingsSchema.omit({ tenantId: true, type: true });
+export type ProgramSettingsView = z.infer<typeof programSettingsViewSchema>;
+
 /** `GET /api/program`: the tenant's set-up as the tab's shell needs it. */
 export const programOverviewSchema = z.object({
-  settings: programSettingsSchema.omit({ tenantId: true, type: true }).optional(),
+  settings: programSettingsViewSchema.optional(),
   departments: z.array(departmentSchema.pick({ id: true, name: true })),
   jobFamilies: z.array(jobFamilySchema.pick({ id: true, name: true, description: true })),
   headcount: z.number().int().min(0),
 });
 export type ProgramOverview = z.infer<typeof programOverviewSchema>;
+
+/** `PUT /api/program/settings` (with `If-Match`, or `If-None-Match: *` to create). */
+export const programSettingsUpdateSchema = programSettingsSchema
+  .pick({ organisationName: true, programStart: true, wauTargetPct: true, minGroupSize: true })
+  .strict();
+export type ProgramSettingsUpdate = z.infer<typeof programSettingsUpdateSchema>;

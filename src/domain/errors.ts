@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not-found'
   | 'conflict'
   | 'precondition-failed'
+  | 'precondition-required'
   | 'throttled'
   | 'unavailable';
 
@@ -22,6 +23,8 @@ export class AppError extends Error {
   readonly fieldErrors: readonly FieldError[];
   /** Seconds the caller should wait before retrying, for `throttled`. */
   readonly retryAfterSeconds: number | undefined;
+  /** What the caller should see instead, e.g. the latest version after a lost edit race. */
+  readonly current: { readonly value: unknown; readonly etag: string } | undefined;
 
   constructor(
     kind: ErrorKind,
@@ -29,6 +32,7 @@ export class AppError extends Error {
     options: {
       fieldErrors?: readonly FieldError[];
       retryAfterSeconds?: number;
+      current?: { readonly value: unknown; readonly etag: string };
       cause?: unknown;
     } = {},
   ) {
@@ -37,6 +41,7 @@ export class AppError extends Error {
     this.kind = kind;
     this.fieldErrors = options.fieldErrors ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.current = options.current;
   }
 }
 

@@ -4,11 +4,26 @@ import type {
   JobFamily,
   ProgramOverview,
   ProgramSettings,
+  ProgramSettingsUpdate,
+  ProgramSettingsView,
 } from '../contracts/program.js';
+import { AppError, isAppError } from '../domain/errors.js';
+
+interface VersionedSettings {
+  readonly value: ProgramSettings;
+  readonly etag: string;
+}
+
+export interface SettingsView {
+  readonly settings: ProgramSettingsView;
+  readonly etag: string;
+}
 
 export interface ProgramPorts {
   readonly program: {
-    getSettings(tenantId: string): Promise<{ value: ProgramSettings } | undefined>;
+    getSettings(tenantId: string): Promise<VersionedSettings | undefined>;
+    createSettings(settings: ProgramSettings): Promise<VersionedSettings>;
+    replaceSettings(settings: ProgramSettings, etag: string): Promise<VersionedSettings>;
     listDepartments(tenantId: string): Promise<Department[]>;
     listJobFamilies(tenantId: string): Promise<JobFamily[]>;
   };
@@ -21,7 +36,12 @@ export interface ProgramPorts {
   };
 }
 
-/** Read side of a tenant's program set-up and roster. */
+function viewOf(settings: ProgramSettings): ProgramSettingsView {
+  const { tenantId: _tenant, type: _type, ...view } = settings;
+  return view;
+}
+
+/** A tenant's program set-up and roster. */
 export class ProgramService {
   constructor(private readonly ports: ProgramPorts) {}
 
@@ -37,9 +57,64 @@ export class ProgramService {
       jobFamilies: jobFamilies.map(({ id, name, description }) => ({ id, name, description })),
       headcount,
     };
-    if (settings === undefined) return overview;
-    const { tenantId: _tenant, type: _type, ...publicSettings } = settings.value;
-    return { ...overview, settings: publicSettings };
+    return settings === undefined ? overview : { ...overview, settings: viewOf(settings.value) };
+  }
+
+  async settings(tenantId: string): Promise<SettingsView> {
+    const current = await this.ports.program.getSettings(tenantId);
+    if (current === undefined) throw new AppError('not-found', 'This program has no settings yet');
+    return { settings: viewOf(current.value), etag: current.etag };
+  }
+
+  /**
+   * Edits the settings if `expected` still names the stored version; a lost race answers
+   * `precondition-failed` carrying the latest version. `expected: 'create'` sets up a new program.
+   */
+  async updateSettings(
+    tenantId: string,
+    update: ProgramSettingsUpdate,
+    expected: { readonly etag: string } | 'create',
+    now: Date,
+  ): Promise<SettingsView & { created: boolean }> {
+    const timestamp = now.toISOString();
+    if (expected === 'create') {
+      const created = await this.ports.program
+        .createSettings({
+          ...update,
+          id: 'settings',
+          tenantId,
+          type: 'settings',
+          createdAt: timestamp,
+          updatedAt: timestamp,
+        })
+        .catch(async (error: unknown) => {
+          if (isAppError(error, 'conflict')) throw await this.lostRace(tenantId, 'already set up');
+          throw error;
+        });
+      return { settings: viewOf(created.value), etag: created.etag, created: true };
+    }
+    const current = await this.ports.program.getSettings(tenantId);
+    if (current === undefined) throw new AppError('not-found', 'This program has no settings yet');
+    if (current.etag !== expected.etag)
+      throw await this.lostRace(tenantId, 'changed by someone else');
+    const replaced = await this.ports.program
+      .replaceSettings({ ...current.value, ...update, updatedAt: timestamp }, expected.etag)
+      .catch(async (error: unknown) => {
+        if (isAppError(error, 'precondition-failed')) {
+          throw await this.lostRace(tenantId, 'changed by someone else');
+        }
+        throw error;
+      });
+    return { settings: viewOf(replaced.value), etag: replaced.etag, created: false };
+  }
+
+  private async lostRace(tenantId: string, what: string): Promise<AppError> {
+    const latest = await this.ports.program.getSettings(tenantId);
+    return new AppError('precondition-failed', `The program settings were ${what}`, {
+      ...(latest === undefined
+        ? {}
+        : { current: { value: viewOf(latest.value), etag: latest.etag } }),
+    });
   }
 
   async searchRoster(tenantId: string, query: PeopleQuery): Promise<PeoplePage> {

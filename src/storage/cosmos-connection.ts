@@ -12,6 +12,7 @@ export type CosmosTarget =
       readonly endpoint: string;
       readonly key: string | undefined;
       readonly managedIdentityClientId: string | undefined;
+      readonly endpointDiscovery: boolean;
     }
   | { readonly kind: 'embedded'; readonly endpoint: string };
 
@@ -24,7 +25,7 @@ const embeddedKey = Buffer.from('lastmile-embedded-cosmos').toString('base64');
  */
 export function createCosmosClient(target: CosmosTarget): CosmosClient {
   const connectionPolicy = {
-    enableEndpointDiscovery: target.kind === 'azure',
+    enableEndpointDiscovery: target.kind === 'azure' && target.endpointDiscovery,
     retryOptions: {
       maxRetryAttemptCount: 0,
       fixedRetryIntervalInMilliseconds: 0,

@@ -63,6 +63,7 @@ export async function openStorage(
       endpoint: settings.endpoint,
       key: settings.key,
       managedIdentityClientId: settings.managedIdentityClientId,
+      endpointDiscovery: settings.endpointDiscovery,
     });
     database = await ensureDatabase(client, settings.databaseId, {
       create: settings.key !== undefined,

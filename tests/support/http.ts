@@ -1,0 +1,47 @@
+/** Small fetch helpers for HTTP tests against a running app. */
+export interface JsonResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly contentType: string;
+  readonly body: unknown;
+  readonly text: string;
+}
+
+export async function request(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
+): Promise<JsonResponse> {
+  const headers: Record<string, string> = { ...init.headers };
+  let body: string | undefined;
+  if (init.rawBody !== undefined) body = init.rawBody;
+  else if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(body === undefined ? {} : { body }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return {
+    status: response.status,
+    headers: response.headers,
+    contentType: response.headers.get('content-type') ?? '',
+    body: parsed,
+    text,
+  };
+}
+
+export const devHeaders = (user: string, tenant = 'demo'): Record<string, string> => ({
+  'x-dev-tenant': tenant,
+  'x-dev-user': user,
+});
