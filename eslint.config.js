@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 const layer = (/** @type {string[]} */ forbidden, /** @type {string} */ message) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: forbidden.map((group) => ({ group: [group], message })) },
+    { patterns: [{ group: forbidden, message }] },
   ],
 });
 
@@ -39,7 +39,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': 'error',
     },
   },

@@ -32,7 +32,7 @@ describe('loadConfig', () => {
 
   it('should name every missing variable in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    for (const name of ['COSMOS_ENDPOINT', 'BOT_ID', 'AAD_APP_CLIENT_ID']) {
+    for (const name of ['COSMOS_ENDPOINT', 'BOT_ID', 'BOT_PASSWORD', 'AAD_APP_CLIENT_ID']) {
       expect(problems.some((problem) => problem.startsWith(name))).toBe(true);
     }
   });

@@ -115,11 +115,7 @@ function missingInProduction(env: Environment): string[] {
   const missing: string[] = [];
   if (env.COSMOS_ENDPOINT === undefined) missing.push('COSMOS_ENDPOINT');
   if (env.BOT_ID === undefined) missing.push('BOT_ID');
-  if (
-    env.BOT_ID !== undefined &&
-    env.BOT_TYPE !== 'UserAssignedMSI' &&
-    env.BOT_PASSWORD === undefined
-  ) {
+  if (env.BOT_TYPE !== 'UserAssignedMSI' && env.BOT_PASSWORD === undefined) {
     missing.push('BOT_PASSWORD');
   }
   if (env.BOT_TYPE !== 'MultiTenant' && env.BOT_TENANT_ID === undefined)
