@@ -11,14 +11,20 @@ const available = readdirSync(folder)
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !available.includes(name));
 if (unknown.length > 0) {
-  process.stderr.write(`Unknown benchmark ${unknown.join(', ')}; available: ${available.join(', ')}\n`);
+  process.stderr.write(
+    `Unknown benchmark ${unknown.join(', ')}; available: ${available.join(', ')}\n`,
+  );
   process.exit(2);
 }
 let failed = false;
 for (const name of wanted.length > 0 ? wanted : available) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(folder, `${name}.bench.ts`)], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(folder, `${name}.bench.ts`)],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) {
     process.stderr.write(`Benchmark ${name} failed\n`);
     failed = true;

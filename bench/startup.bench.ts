@@ -11,7 +11,13 @@ async function timeToHealthy(dataDir: string): Promise<number> {
   const began = performance.now();
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn', LASTMILE_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      LASTMILE_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -21,7 +27,10 @@ async function timeToHealthy(dataDir: string): Promise<number> {
     while (Date.now() < deadline) {
       const url = /running at (http:\/\/[\d.:]+)/.exec(output)?.[1];
       if (url !== undefined) {
-        const ok = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+        const ok = await fetch(`${url}/healthz`).then(
+          (response) => response.ok,
+          () => false,
+        );
         if (ok) return performance.now() - began;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -13,16 +13,27 @@ function perSecond(count: number, ms: number): number {
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return Number((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2));
+  return Number(
+    (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2),
+  );
 }
 
 const dataDir = await makeDataDir();
 const storage = await openStorage(
-  { endpoint: undefined, key: undefined, databaseId: 'lastmile', endpointDiscovery: false, managedIdentityClientId: undefined },
+  {
+    endpoint: undefined,
+    key: undefined,
+    databaseId: 'lastmile',
+    endpointDiscovery: false,
+    managedIdentityClientId: undefined,
+  },
   { dataDir, logger: quiet },
 );
 try {
-  const people = buildDemoTenant(new Date()).people.map((person) => ({ ...person, tenantId: 'bench' }));
+  const people = buildDemoTenant(new Date()).people.map((person) => ({
+    ...person,
+    tenantId: 'bench',
+  }));
 
   let started = performance.now();
   await storage.people.createMany(people);
@@ -45,12 +56,27 @@ try {
     const person = people[index];
     if (person === undefined) break;
     const current = await storage.people.findById('bench', person.id);
-    if (current !== undefined) await storage.people.replace({ ...current.value, eligible: !current.value.eligible }, current.etag);
+    if (current !== undefined)
+      await storage.people.replace(
+        { ...current.value, eligible: !current.value.eligible },
+        current.etag,
+      );
   }
   const replaceMs = performance.now() - started;
 
   const searchLatencies: number[] = [];
-  for (const text of ['ada', 'patel', 'person-1', 'zz', 'mia', 'chen', 'person-80', 'garcia', 'lin', 'o']) {
+  for (const text of [
+    'ada',
+    'patel',
+    'person-1',
+    'zz',
+    'mia',
+    'chen',
+    'person-80',
+    'garcia',
+    'lin',
+    'o',
+  ]) {
     const one = performance.now();
     await storage.people.search('bench', { text, limit: 20 });
     searchLatencies.push(performance.now() - one);

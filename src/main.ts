@@ -12,7 +12,7 @@ import { authenticate } from './api/identity-middleware.js';
 import { meRouter } from './api/me-router.js';
 import { devRosterRouter, programRouter } from './api/program-router.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { demoFixedPeople } from './domain/demo-tenant.js';
+import { demoAdminUpn, demoFixedPeople } from './domain/demo-tenant.js';
 import { seedDemoTenant } from './services/demo-seeder.js';
 import { IdentityService } from './services/identity-service.js';
 import { ProgramService } from './services/program-service.js';
@@ -170,6 +170,7 @@ function printWelcome(app: RunningApp, config: Config): void {
     `    ${demoFixedPeople.champion.upn}  AI champion: scoreboard, flags, checkpoint`,
     `    ${demoFixedPeople.lead.upn}      team lead: practice in meetings`,
     `    ${demoFixedPeople.member.upn}    employee: prompts, lessons, flags`,
+    `    ${demoAdminUpn}  admin: program set-up`,
     '',
     `  Bot endpoint: ${app.url}/api/messages (Agents Playground: npx agentsplayground -e ${app.url}/api/messages)`,
     '  Stop with Ctrl+C; data is saved on exit.',

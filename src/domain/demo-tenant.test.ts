@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { personSchema } from '../contracts/people.js';
-import { buildDemoTenant, demoFixedPeople, demoHeadcount, demoPersonUpn } from './demo-tenant.js';
+import {
+  buildDemoTenant,
+  demoAdminUpn,
+  demoFixedPeople,
+  demoHeadcount,
+  demoPersonUpn,
+} from './demo-tenant.js';
 
 const now = new Date('2026-11-26T09:00:00Z');
 
@@ -39,15 +45,20 @@ describe('buildDemoTenant', () => {
       expect(jobFamilyIds.has(person.jobFamilyId)).toBe(true);
     }
     for (const department of tenant.departments) {
-      expect(tenant.people.filter((person) => person.departmentId === department.id).length).toBeGreaterThan(50);
+      expect(
+        tenant.people.filter((person) => person.departmentId === department.id).length,
+      ).toBeGreaterThan(50);
     }
   });
 
   it('should give the firm one admin, leads in every department and managers that exist', () => {
-    expect(tenant.people.filter((person) => person.role === 'admin')).toHaveLength(1);
+    const admins = tenant.people.filter((person) => person.role === 'admin');
+    expect(admins.map((person) => person.upn)).toEqual([demoAdminUpn]);
     for (const department of tenant.departments) {
       expect(
-        tenant.people.some((person) => person.departmentId === department.id && person.role === 'lead'),
+        tenant.people.some(
+          (person) => person.departmentId === department.id && person.role === 'lead',
+        ),
       ).toBe(true);
     }
     const upns = new Set(tenant.people.map((person) => person.upn));

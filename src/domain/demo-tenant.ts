@@ -39,6 +39,9 @@ export const demoFixedPeople = {
   Pick<Person, 'upn' | 'id' | 'displayName' | 'role' | 'departmentId' | 'jobFamilyId'>
 >;
 
+/** The program's admin: the first generated person of Finance and Operations (IT sits there). */
+export const demoAdminUpn = 'person-748@demo.example';
+
 interface DepartmentPlan {
   readonly id: string;
   readonly name: string;

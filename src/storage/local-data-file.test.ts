@@ -21,16 +21,28 @@ describe('LocalDataFile', () => {
 
   it('should save writes and deletes and load them again, without system properties', async () => {
     const file = await LocalDataFile.open(filePath, { logger: quiet });
-    file.recordWrite('people', 'demo', { id: 'a', tenantId: 'demo', name: 'A', _etag: 'x', _ts: 1 });
+    file.recordWrite('people', 'demo', {
+      id: 'a',
+      tenantId: 'demo',
+      name: 'A',
+      _etag: 'x',
+      _ts: 1,
+    });
     file.recordWrite('people', 'demo', { id: 'b', tenantId: 'demo', name: 'B' });
-    file.recordWrite('activity', 'demo:2026-W48', { id: 'e1', tenantId: 'demo', pk: 'demo:2026-W48' });
+    file.recordWrite('activity', 'demo:2026-W48', {
+      id: 'e1',
+      tenantId: 'demo',
+      pk: 'demo:2026-W48',
+    });
     file.recordDelete('people', 'demo', 'b');
     await file.close();
 
     const reopened = await LocalDataFile.open(filePath, { logger: quiet });
     const byContainer = reopened.documentsByContainer();
     expect(byContainer.get('people')).toEqual([{ id: 'a', tenantId: 'demo', name: 'A' }]);
-    expect(byContainer.get('activity')).toEqual([{ id: 'e1', tenantId: 'demo', pk: 'demo:2026-W48' }]);
+    expect(byContainer.get('activity')).toEqual([
+      { id: 'e1', tenantId: 'demo', pk: 'demo:2026-W48' },
+    ]);
     expect(reopened.size()).toBe(2);
   });
 
@@ -52,7 +64,9 @@ describe('LocalDataFile', () => {
     for (let round = 0; round < 5; round += 1) {
       file.recordWrite('people', 'demo', { id: `p${String(round)}`, tenantId: 'demo' });
       await file.flush();
-      const parsed = JSON.parse(await readFile(filePath, 'utf8')) as { containers: { people: unknown[] } };
+      const parsed = JSON.parse(await readFile(filePath, 'utf8')) as {
+        containers: { people: unknown[] };
+      };
       expect(parsed.containers.people).toHaveLength(round + 1);
     }
     await file.close();
@@ -62,9 +76,14 @@ describe('LocalDataFile', () => {
   it('should refuse to start over a corrupt file rather than overwrite it', async () => {
     const file = await LocalDataFile.open(filePath, { logger: quiet });
     await file.close();
-    await writeFile(filePath, '{"format":"lastmile-local-store","version":1,"containers":{"people":[{');
+    await writeFile(
+      filePath,
+      '{"format":"lastmile-local-store","version":1,"containers":{"people":[{',
+    );
     await expect(LocalDataFile.open(filePath, { logger: quiet })).rejects.toThrow(/not valid JSON/);
     await writeFile(filePath, '{"hello":"world"}');
-    await expect(LocalDataFile.open(filePath, { logger: quiet })).rejects.toThrow(/not a Lastmile local store/);
+    await expect(LocalDataFile.open(filePath, { logger: quiet })).rejects.toThrow(
+      /not a Lastmile local store/,
+    );
   });
 });

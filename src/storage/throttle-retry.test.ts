@@ -26,7 +26,9 @@ describe('withThrottleRetry', () => {
     let calls = 0;
     const result = await withThrottleRetry(() => {
       calls += 1;
-      return calls < 3 ? Promise.reject(throttled({ 'x-ms-retry-after-ms': '250' })) : Promise.resolve('done');
+      return calls < 3
+        ? Promise.reject(throttled({ 'x-ms-retry-after-ms': '250' }))
+        : Promise.resolve('done');
     }, policy);
     expect(result).toBe('done');
     expect(policy.slept).toEqual([250, 250]);
@@ -44,7 +46,9 @@ describe('withThrottleRetry', () => {
 
   it('should back off exponentially with jitter when no delay is given', async () => {
     const policy = recordingPolicy({ maxAttempts: 4 });
-    await expect(withThrottleRetry(() => Promise.reject(throttled()), policy)).rejects.toMatchObject({
+    await expect(
+      withThrottleRetry(() => Promise.reject(throttled()), policy),
+    ).rejects.toMatchObject({
       code: 429,
     });
     expect(policy.slept).toEqual([50, 100, 200]);
@@ -68,7 +72,9 @@ describe('withThrottleRetry', () => {
     let calls = 0;
     await withThrottleRetry(() => {
       calls += 1;
-      return calls === 1 ? Promise.reject(throttled({ 'x-ms-retry-after-ms': '60000' })) : Promise.resolve(1);
+      return calls === 1
+        ? Promise.reject(throttled({ 'x-ms-retry-after-ms': '60000' }))
+        : Promise.resolve(1);
     }, policy);
     expect(policy.slept).toEqual([1000]);
   });

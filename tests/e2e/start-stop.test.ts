@@ -18,7 +18,13 @@ async function startProcess(dataDir: string): Promise<Started> {
   const began = Date.now();
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn', LASTMILE_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      LASTMILE_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -59,7 +65,12 @@ describe('npm start as a process', () => {
     const written = await request(first.url, '/api/program/settings', {
       method: 'PUT',
       headers: { 'if-match': read.headers.get('etag') ?? '' },
-      body: { organisationName: 'Survives Restarts Ltd', programStart: '2026-10-05', wauTargetPct: 72, minGroupSize: 5 },
+      body: {
+        organisationName: 'Survives Restarts Ltd',
+        programStart: '2026-10-05',
+        wauTargetPct: 72,
+        minGroupSize: 5,
+      },
     });
     expect(written.status).toBe(200);
     first.child.kill('SIGTERM');
@@ -68,7 +79,10 @@ describe('npm start as a process', () => {
     const second = await startProcess(dataDir);
     try {
       const after = await request(second.url, '/api/program/settings');
-      expect(after.body).toMatchObject({ organisationName: 'Survives Restarts Ltd', wauTargetPct: 72 });
+      expect(after.body).toMatchObject({
+        organisationName: 'Survives Restarts Ltd',
+        wauTargetPct: 72,
+      });
       const program = await request(second.url, '/api/program');
       expect(program.body).toMatchObject({ headcount: 900 });
     } finally {

@@ -49,7 +49,10 @@ describe('the HTTP API in dev identity mode', () => {
 
   it('should name the caller from the dev headers, by UPN or by id', async () => {
     const byUpn = await request(app.url, '/api/me', { headers: devHeaders('member@demo.example') });
-    expect(byUpn.body).toMatchObject({ userId: '00000000-0000-4000-8000-00000000c003', roles: ['member'] });
+    expect(byUpn.body).toMatchObject({
+      userId: '00000000-0000-4000-8000-00000000c003',
+      roles: ['member'],
+    });
     const byId = await request(app.url, '/api/me', {
       headers: devHeaders('00000000-0000-4000-8000-00000000c002'),
     });
@@ -66,14 +69,20 @@ describe('the HTTP API in dev identity mode', () => {
   it('should describe the demo program: 900 people, 8 departments, 4 job families', async () => {
     const response = await request(app.url, '/api/program');
     expect(response.status).toBe(200);
-    const body = response.body as { headcount: number; departments: unknown[]; jobFamilies: unknown[] };
+    const body = response.body as {
+      headcount: number;
+      departments: unknown[];
+      jobFamilies: unknown[];
+    };
     expect(body.headcount).toBe(900);
     expect(body.departments).toHaveLength(8);
     expect(body.jobFamilies).toHaveLength(4);
   });
 
   it('should keep one tenant from seeing the program of another', async () => {
-    const response = await request(app.url, '/api/program', { headers: devHeaders('someone@other.example', 'other') });
+    const response = await request(app.url, '/api/program', {
+      headers: devHeaders('someone@other.example', 'other'),
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ headcount: 0, departments: [], jobFamilies: [] });
     const settings = await request(app.url, '/api/program/settings', {
@@ -85,7 +94,9 @@ describe('the HTTP API in dev identity mode', () => {
   it('should search the roster for the dev user picker, a page at a time', async () => {
     const found = await request(app.url, '/api/dev/roster?q=okafor&limit=5');
     expect(found.status).toBe(200);
-    expect((found.body as { items: { upn: string }[] }).items.map((item) => item.upn)).toContain('member@demo.example');
+    expect((found.body as { items: { upn: string }[] }).items.map((item) => item.upn)).toContain(
+      'member@demo.example',
+    );
 
     const first = await request(app.url, '/api/dev/roster?limit=50');
     const firstPage = first.body as { items: unknown[]; continuationToken?: string };
@@ -111,7 +122,10 @@ describe('the HTTP API in dev identity mode', () => {
     const etag = read.headers.get('etag') ?? '';
     expect(etag).toMatch(/^".+"$/);
 
-    const missing = await request(app.url, '/api/program/settings', { method: 'PUT', body: settingsUpdate });
+    const missing = await request(app.url, '/api/program/settings', {
+      method: 'PUT',
+      body: settingsUpdate,
+    });
     expect(missing.status).toBe(428);
 
     const edited = await request(app.url, '/api/program/settings', {

@@ -3,7 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, startTestApp } from '../support/app.js';
-import { type LoopbackEntra, createEntraKey, signAccessToken, startLoopbackEntra } from '../support/entra.js';
+import {
+  type LoopbackEntra,
+  createEntraKey,
+  signAccessToken,
+  startLoopbackEntra,
+} from '../support/entra.js';
 import { devHeaders, request } from '../support/http.js';
 
 const clientId = '6a1b0c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -57,7 +62,9 @@ describe('Entra ID tokens on the API', () => {
 
   it('should add the app roles the token carries', async () => {
     const response = await request(app.url, '/api/me', {
-      headers: bearer(await token({ objectId: '00000000-0000-4000-8000-00000000c003', roles: ['Admin'] })),
+      headers: bearer(
+        await token({ objectId: '00000000-0000-4000-8000-00000000c003', roles: ['Admin'] }),
+      ),
     });
     expect(response.body).toMatchObject({ roles: ['member', 'admin'] });
   });
@@ -82,7 +89,9 @@ describe('Entra ID tokens on the API', () => {
 
   it('should refuse a token signed by an unknown key', async () => {
     const stranger = await createEntraKey();
-    const response = await request(app.url, '/api/me', { headers: bearer(await token({ key: stranger })) });
+    const response = await request(app.url, '/api/me', {
+      headers: bearer(await token({ key: stranger })),
+    });
     expect(response.status).toBe(401);
     expect((response.body as { detail: string }).detail).toMatch(/unknown key/);
   });
@@ -96,10 +105,14 @@ describe('Entra ID tokens on the API', () => {
 
   it('should refuse no token, a malformed header, and dev headers when dev identity is off', async () => {
     expect((await request(app.url, '/api/me')).status).toBe(401);
-    expect((await request(app.url, '/api/me', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+    expect(
+      (await request(app.url, '/api/me', { headers: { authorization: 'Basic abc' } })).status,
+    ).toBe(401);
     const dev = await request(app.url, '/api/me', { headers: devHeaders('champion@demo.example') });
     expect(dev.status).toBe(401);
-    expect((dev.body as { detail: string }).detail).toMatch(/Dev identity headers are not accepted/);
+    expect((dev.body as { detail: string }).detail).toMatch(
+      /Dev identity headers are not accepted/,
+    );
   });
 
   it('should not offer the dev roster when dev identity is off', async () => {

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { AppError } from '../../src/domain/errors.js';
 import { CosmosRepository } from '../../src/storage/repository.js';
 import type { RetryPolicy } from '../../src/storage/throttle-retry.js';
-import { type EmbeddedDatabase, type FaultProxy, startEmbeddedDatabase, startFaultProxy } from '../support/cosmos.js';
+import {
+  type EmbeddedDatabase,
+  type FaultProxy,
+  startEmbeddedDatabase,
+  startFaultProxy,
+} from '../support/cosmos.js';
 
 const noteSchema = z.object({
   id: z.string(),
@@ -118,17 +123,29 @@ describe('CosmosRepository against the embedded Cosmos server', () => {
 
   it('should refuse a query that tries to rebind the tenant parameter', async () => {
     await expect(
-      notes.queryAll({ tenantId: 'tenant-b' }, { parameters: [{ name: '@tenantId', value: 'tenant-a' }] }, 10),
+      notes.queryAll(
+        { tenantId: 'tenant-b' },
+        { parameters: [{ name: '@tenantId', value: 'tenant-a' }] },
+        10,
+      ),
     ).rejects.toThrow(/reserved/);
   });
 
   it('should page through a query with continuation tokens', async () => {
-    await notes.createMany(Array.from({ length: 25 }, (_, index) => note('paged', `p-${String(index).padStart(2, '0')}`)));
+    await notes.createMany(
+      Array.from({ length: 25 }, (_, index) =>
+        note('paged', `p-${String(index).padStart(2, '0')}`),
+      ),
+    );
     const seen: string[] = [];
     let continuationToken: string | undefined;
     let pages = 0;
     do {
-      const page = await notes.query({ tenantId: 'paged' }, { orderBy: 'c.id' }, { maxItemCount: 10, continuationToken });
+      const page = await notes.query(
+        { tenantId: 'paged' },
+        { orderBy: 'c.id' },
+        { maxItemCount: 10, continuationToken },
+      );
       seen.push(...page.items.map((item) => item.value.id));
       continuationToken = page.continuationToken;
       pages += 1;
@@ -148,7 +165,9 @@ describe('CosmosRepository against the embedded Cosmos server', () => {
   it('should increment with a patch', async () => {
     await notes.create(note('t1', 'counter'));
     await notes.patch({ tenantId: 't1' }, 'counter', [{ op: 'incr', path: '/count', value: 1 }]);
-    const after = await notes.patch({ tenantId: 't1' }, 'counter', [{ op: 'incr', path: '/count', value: 2 }]);
+    const after = await notes.patch({ tenantId: 't1' }, 'counter', [
+      { op: 'incr', path: '/count', value: 2 },
+    ]);
     expect(after.value.count).toBe(3);
   });
 

@@ -46,7 +46,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const { readFileSync } = await import('node:fs');
   const { createRequire } = await import('node:module');
   const require = createRequire(import.meta.url);
-  const packageDir = require.resolve('@vercel/cosmosdb-server/package.json').replace(/package\.json$/, '');
+  const packageDir = require
+    .resolve('@vercel/cosmosdb-server/package.json')
+    .replace(/package\.json$/, '');
   const target = new URL(upstream);
   const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
   let pending429 = 0;

@@ -11,7 +11,11 @@ export interface EntraKey {
 
 export async function createEntraKey(kid = `entra-${randomUUID()}`): Promise<EntraKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  return {
+    kid,
+    privateKey,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+  };
 }
 
 export interface LoopbackEntra {

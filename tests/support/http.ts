@@ -10,7 +10,12 @@ export interface JsonResponse {
 export async function request(
   baseUrl: string,
   path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+    rawBody?: string;
+  } = {},
 ): Promise<JsonResponse> {
   const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined;
