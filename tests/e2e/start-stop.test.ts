@@ -1,53 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../support/app.js';
+import { exitOf, projectRoot, startAppProcess } from '../support/app-process.js';
 import { request } from '../support/http.js';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly startedInMs: number;
-}
-
-/** Runs `npm start`'s script as a new user would, on a free port, and waits for /healthz. */
-async function startProcess(dataDir: string): Promise<Started> {
-  const began = Date.now();
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      LASTMILE_DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const url = /running at (http:\/\/[\d.:]+)/.exec(output)?.[1];
-    if (url !== undefined) {
-      const health = await request(url, '/healthz').catch(() => undefined);
-      if (health?.status === 200) return { child, url, startedInMs: Date.now() - began };
-    }
-    if (child.exitCode !== null) throw new Error(`The app exited early:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`The app did not become healthy in time:\n${output}`);
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
 
 describe('npm start as a process', () => {
   const folders: string[] = [];
@@ -59,7 +15,7 @@ describe('npm start as a process', () => {
     const dataDir = await makeDataDir();
     folders.push(dataDir);
 
-    const first = await startProcess(dataDir);
+    const first = await startAppProcess(dataDir);
     const read = await request(first.url, '/api/program/settings');
     expect(read.status).toBe(200);
     const written = await request(first.url, '/api/program/settings', {
@@ -73,10 +29,9 @@ describe('npm start as a process', () => {
       },
     });
     expect(written.status).toBe(200);
-    first.child.kill('SIGTERM');
-    expect(await exitOf(first.child)).toBe(0);
+    expect(await first.stop()).toBe(0);
 
-    const second = await startProcess(dataDir);
+    const second = await startAppProcess(dataDir);
     try {
       const after = await request(second.url, '/api/program/settings');
       expect(after.body).toMatchObject({
@@ -86,14 +41,13 @@ describe('npm start as a process', () => {
       const program = await request(second.url, '/api/program');
       expect(program.body).toMatchObject({ headcount: 900 });
     } finally {
-      second.child.kill('SIGTERM');
-      expect(await exitOf(second.child)).toBe(0);
+      expect(await second.stop()).toBe(0);
     }
   }, 300_000);
 
   it('should stop at start in production without settings, naming each missing variable', async () => {
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: root,
+      cwd: projectRoot,
       env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
