@@ -9,10 +9,7 @@ import tseslint from 'typescript-eslint';
  * side only through src/contracts. A wrong arrow fails `npm run lint`.
  */
 const layer = (/** @type {string[]} */ forbidden, /** @type {string} */ message) => ({
-  'no-restricted-imports': [
-    'error',
-    { patterns: [{ group: forbidden, message }] },
-  ],
+  'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
 });
 
 const anyDepth = (/** @type {string} */ target) => [

@@ -2,7 +2,15 @@
 // so `npm start` is quick on a warm machine and always runs what the sources say.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,12 +21,23 @@ const targets = {
   server: {
     inputs: ['src', 'bot', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
     outputs: ['dist/src', 'dist/bot'],
-    command: [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    command: [
+      path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.build.json',
+    ],
   },
   tab: {
     inputs: ['tab', 'src/contracts', 'package-lock.json'],
     outputs: ['dist/tab'],
-    command: [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'],
+    command: [
+      path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'tab/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
   },
 };
 
@@ -59,8 +78,14 @@ export function ensureBuilt(options = { server: true, tab: true }) {
     const built = target.outputs.every((output) => existsSync(path.join(root, output)));
     if (built && stamp[name] === current) continue;
     log(`Building the ${name}…`);
-    for (const output of target.outputs) rmSync(path.join(root, output), { recursive: true, force: true });
-    const result = spawnSync(process.execPath, target.command, { cwd: root, stdio: 'inherit' });
+    for (const output of target.outputs)
+      rmSync(path.join(root, output), { recursive: true, force: true });
+    // A production bundle even when started from tests (vitest sets NODE_ENV=test).
+    const result = spawnSync(process.execPath, target.command, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) throw new Error(`Building the ${name} failed (exit ${result.status})`);
     stamp[name] = current;
     mkdirSync(path.dirname(stampFile), { recursive: true });
@@ -69,5 +94,8 @@ export function ensureBuilt(options = { server: true, tab: true }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  ensureBuilt({ server: !process.argv.includes('--tab-only'), tab: !process.argv.includes('--server-only') });
+  ensureBuilt({
+    server: !process.argv.includes('--tab-only'),
+    tab: !process.argv.includes('--server-only'),
+  });
 }

@@ -66,7 +66,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
           // Fluent UI (Griffel) inserts its atomic CSS rules at run time.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'https:'],
-          'connect-src': ["'self'"],
+          // teams-js fetches its list of valid Teams origins from the Office CDN at initialise.
+          'connect-src': ["'self'", 'https://res.cdn.office.net'],
           'frame-ancestors': teamsFrameAncestors,
           'upgrade-insecure-requests': options.production ? [] : null,
         },

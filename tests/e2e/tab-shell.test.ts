@@ -14,9 +14,17 @@ const everyoneTabs = ['Home', 'Library', 'Workflows', 'Practice'];
 const championTabs = [...everyoneTabs, 'Flags', 'Scoreboard', 'Checkpoint', 'Program'];
 const waitMs = 10_000;
 
+interface ApiCall {
+  readonly path: string;
+  readonly devTenant: string | undefined;
+  readonly devUser: string | undefined;
+}
+
 interface OpenedTab {
   readonly page: Page;
   readonly problems: PageProblems;
+  /** Every /api request the tab made, with the dev identity headers it sent. */
+  readonly apiCalls: ApiCall[];
 }
 
 /** Reads an `rgb(r, g, b)` colour and returns its relative luminance (0 black to 1 white). */
@@ -71,13 +79,24 @@ describe('the Lastmile tab in a browser outside Teams', () => {
     context.setDefaultTimeout(waitMs);
     const page = await context.newPage();
     const problems = watchPageProblems(page);
+    const apiCalls: ApiCall[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith('/api/')) return;
+      const headers = request.headers();
+      apiCalls.push({
+        path: url.pathname,
+        devTenant: headers[devTenantHeader],
+        devUser: headers[devUserHeader],
+      });
+    });
     await page.goto(new URL(`/${hash}`, app.url).toString());
     await page
       .getByRole('navigation', { name: 'Lastmile pages' })
       .getByRole('tab')
       .first()
       .waitFor();
-    return { page, problems };
+    return { page, problems, apiCalls };
   }
 
   async function tabNames(page: Page): Promise<string[]> {
@@ -103,7 +122,7 @@ describe('the Lastmile tab in a browser outside Teams', () => {
 
   it('should render the shell as the demo champion, with every page in the navigation', async () => {
     const champion = await meOf('champion@demo.example');
-    const { page, problems } = await openTab();
+    const { page, problems, apiCalls } = await openTab();
 
     await expect(
       page.getByRole('heading', { level: 1, name: 'Lastmile' }).isVisible(),
@@ -112,6 +131,10 @@ describe('the Lastmile tab in a browser outside Teams', () => {
     expect(await signedInName(page)).toBe(champion.displayName ?? champion.upn);
     expect(await page.getByRole('tab', { name: 'Home' }).getAttribute('aria-selected')).toBe(
       'true',
+    );
+    expect(apiCalls.length).toBeGreaterThan(0);
+    expect(apiCalls).toEqual(
+      apiCalls.map((call) => ({ ...call, devTenant: 'demo', devUser: 'champion@demo.example' })),
     );
     expect(problems).toEqual(noProblems);
   });
@@ -132,7 +155,7 @@ describe('the Lastmile tab in a browser outside Teams', () => {
 
   it('should act as the member picked in the user picker and hide the champion-only pages', async () => {
     const member = await meOf('member@demo.example');
-    const { page, problems } = await openTab();
+    const { page, problems, apiCalls } = await openTab();
 
     await pickUser(page, 'member@demo.example');
 
@@ -140,6 +163,9 @@ describe('the Lastmile tab in a browser outside Teams', () => {
       .poll(() => signedInName(page), { timeout: waitMs })
       .toBe(member.displayName ?? member.upn);
     expect(await tabNames(page)).toEqual(everyoneTabs);
+    expect(apiCalls.filter((call) => call.path === '/api/me').at(-1)?.devUser).toBe(
+      'member@demo.example',
+    );
 
     await page.reload();
     await expect

@@ -1,0 +1,42 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useProgramFactsStyles = makeStyles({
+  grid: {
+    margin: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  // Drawn like a Fluent Card, but a plain div keeps the dl > div > dt + dd structure valid.
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    // Invisible in light and dark, a real outline in high contrast (where shadows vanish).
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+  },
+  label: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    textTransform: 'uppercase',
+    letterSpacing: '0.04em',
+  },
+  valueCell: {
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  value: {
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: 'anywhere',
+  },
+  note: {
+    color: tokens.colorNeutralForeground3,
+  },
+});
