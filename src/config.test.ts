@@ -53,6 +53,12 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
+  it('should refuse a bot password alongside a managed identity bot', () => {
+    expect(problemsOf({ BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'x' })).toEqual([
+      'BOT_PASSWORD must be empty when BOT_TYPE is UserAssignedMSI',
+    ]);
+  });
+
   it('should reject a malformed value naming the variable', () => {
     const problems = problemsOf({ PORT: 'eighty', COSMOS_ENDPOINT: 'not a url' });
     expect(problems.some((problem) => problem.startsWith('PORT'))).toBe(true);

@@ -144,6 +144,9 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       problems.push('LASTMILE_DEV_IDENTITY cannot be enabled in production');
     }
   }
+  if (env.BOT_TYPE === 'UserAssignedMSI' && env.BOT_PASSWORD !== undefined) {
+    problems.push('BOT_PASSWORD must be empty when BOT_TYPE is UserAssignedMSI');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const audiences = [env.AAD_APP_CLIENT_ID, env.AAD_APP_ID_URI].filter(

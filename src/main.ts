@@ -162,17 +162,22 @@ function stopServer(server: Server): Promise<void> {
 
 function printWelcome(app: RunningApp, config: Config): void {
   if (!config.devIdentity) return;
+  const people = [
+    [demoFixedPeople.champion.upn, 'AI champion: scoreboard, flags, checkpoint'],
+    [demoFixedPeople.lead.upn, 'team lead: practice in meetings'],
+    [demoFixedPeople.member.upn, 'employee: prompts, lessons, flags'],
+    [demoAdminUpn, 'admin: program set-up'],
+  ];
+  const width = Math.max(...people.map(([upn]) => upn?.length ?? 0));
   const lines = [
     '',
     `  Lastmile is running at ${app.url} (store: ${app.storageMode}, data in ${config.dataDir})`,
     '',
-    `  Open ${app.url}/ in a browser and pick a demo person at the top right:`,
-    `    ${demoFixedPeople.champion.upn}  AI champion: scoreboard, flags, checkpoint`,
-    `    ${demoFixedPeople.lead.upn}      team lead: practice in meetings`,
-    `    ${demoFixedPeople.member.upn}    employee: prompts, lessons, flags`,
-    `    ${demoAdminUpn}  admin: program set-up`,
+    `  Open ${app.url}/ in a browser and choose a demo person under "View as":`,
+    ...people.map(([upn, what]) => `    ${(upn ?? '').padEnd(width)}  ${what ?? ''}`),
     '',
-    `  Bot endpoint: ${app.url}/api/messages (Agents Playground: npx agentsplayground -e ${app.url}/api/messages)`,
+    `  Bot endpoint: ${app.url}/api/messages`,
+    `  Talk to it without Teams: npx agentsplayground -e ${app.url}/api/messages`,
     '  Stop with Ctrl+C; data is saved on exit.',
     '',
   ];
