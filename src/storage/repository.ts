@@ -85,11 +85,11 @@ export class CosmosRepository<T extends TenantDocument> {
     });
     const resource = response?.resource;
     if (resource === undefined || response?.statusCode === 404) return undefined;
-    const versioned = this.parse(resource);
-    // Point reads must not cross tenants even if an id is guessed in a shared partition.
-    if (versioned.value.tenantId !== scope.tenantId) return undefined;
+    // Point reads must not cross tenants even if an id is guessed in a shared partition, nor
+    // return another kind of document that shares the container and the id.
+    if (resource['tenantId'] !== scope.tenantId) return undefined;
     if (this.options.type !== undefined && resource['type'] !== this.options.type) return undefined;
-    return versioned;
+    return this.parse(resource);
   }
 
   async get(scope: Scope, id: string): Promise<Versioned<T>> {

@@ -121,6 +121,19 @@ describe('CosmosRepository against the embedded Cosmos server', () => {
     expect(filtered).toEqual([]);
   });
 
+  it('should not return another kind of document that shares the container and the id', async () => {
+    const other = new CosmosRepository(store.container('feedback'), {
+      name: 'feedback',
+      type: 'other',
+      schema: z.object({ id: z.string(), tenantId: z.string(), type: z.literal('other') }),
+      partitionKeyOf: (document) => document.tenantId,
+      retry: fastRetry,
+    });
+    await other.create({ id: 'same-id', tenantId: 't1', type: 'other' });
+    expect(await notes.find({ tenantId: 't1' }, 'same-id')).toBeUndefined();
+    expect(await notes.queryAll({ tenantId: 't1' }, { where: "c.id = 'same-id'" }, 10)).toEqual([]);
+  });
+
   it('should refuse a query that tries to rebind the tenant parameter', async () => {
     await expect(
       notes.queryAll(
