@@ -7,6 +7,9 @@ import { useApiQuery } from '../api/use-api-query.js';
 import { AppFrame } from '../common/app-frame.js';
 import { LoadingState } from '../common/loading-state.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
+import { ConfigView } from '../config/config-view.js';
+import type { HostRoute } from '../routes/hash-route.js';
+import type { PageId } from '../routes/pages.js';
 import { AppShell } from '../shell/app-shell.js';
 import { resolveThemePreference, type ThemePreference } from '../theme/theme-name.js';
 import { useSystemAppearance } from '../theme/use-system-appearance.js';
@@ -19,6 +22,7 @@ import {
   writeDevUser,
   writeThemePreference,
 } from './dev-session.js';
+import { ConfigPreviewNote } from './config-preview-note.js';
 import { DevToolbar } from './dev-toolbar.js';
 import { OutsideTeamsNotice } from './outside-teams-notice.js';
 import { ThemeSwitch } from './theme-switch.js';
@@ -32,11 +36,16 @@ function needsTeams(problem: Problem): boolean {
   return problem.status === 404 || problem.status === 401;
 }
 
+export interface DevAppProps {
+  readonly route: HostRoute;
+  readonly onNavigate: (page: PageId) => void;
+}
+
 /**
  * The tab in a plain browser: the dev identity headers name a demo person, and the theme follows
- * the system or the switch.
+ * the system or the switch. The configuration page renders as in Teams, but cannot save.
  */
-export function DevApp(): JSX.Element {
+export function DevApp({ route, onNavigate }: DevAppProps): JSX.Element {
   const store = browserStore();
   const [upn, setUpn] = useState(() => readDevUser(store));
   const [preference, setPreference] = useState(() => readThemePreference(store));
@@ -59,6 +68,13 @@ export function DevApp(): JSX.Element {
     writeThemePreference(store, next);
   };
 
+  const toolbar = (
+    <DevToolbar>
+      <UserPicker client={client} selectedUpn={upn} onSelect={selectUser} />
+      <ThemeSwitch preference={preference} onChange={selectTheme} />
+    </DevToolbar>
+  );
+
   if (probe.state.status === 'error' && needsTeams(probe.state.problem)) {
     return (
       <AppFrame theme={theme}>
@@ -72,16 +88,16 @@ export function DevApp(): JSX.Element {
       {probe.state.status === 'error' ? (
         <ProblemMessageBar problem={probe.state.problem} onRetry={probe.retry} />
       ) : null}
-      {probe.state.status === 'success' ? (
-        <AppShell
+      {probe.state.status === 'success' && route.kind === 'config' ? (
+        <ConfigView
           client={client}
-          hostControls={
-            <DevToolbar>
-              <UserPicker client={client} selectedUpn={upn} onSelect={selectUser} />
-              <ThemeSwitch preference={preference} onChange={selectTheme} />
-            </DevToolbar>
-          }
+          origin={window.location.origin}
+          hostControls={toolbar}
+          renderNote={(settings) => <ConfigPreviewNote settings={settings} />}
         />
+      ) : null}
+      {probe.state.status === 'success' && route.kind !== 'config' ? (
+        <AppShell client={client} route={route} onNavigate={onNavigate} hostControls={toolbar} />
       ) : null}
     </AppFrame>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashFor, parseHash } from './hash-route.js';
+import { configPath, documentIds, hashFor, parseHash } from './hash-route.js';
 import { pageIds } from './pages.js';
 
 describe('parseHash', () => {
@@ -20,14 +20,32 @@ describe('parseHash', () => {
     expect(parseHash('#/practice?session=42')).toEqual({ kind: 'page', page: 'practice' });
   });
 
+  it('should open the configuration page the manifest names as configurationUrl', () => {
+    expect(parseHash('#/config')).toEqual({ kind: 'config' });
+    expect(parseHash('#/Config/')).toEqual({ kind: 'config' });
+    expect(parseHash('#/config?theme=dark')).toEqual({ kind: 'config' });
+  });
+
+  it('should open the privacy statement and the terms of use the manifest links to', () => {
+    expect(parseHash('#/privacy')).toEqual({ kind: 'document', document: 'privacy' });
+    expect(parseHash('#/terms')).toEqual({ kind: 'document', document: 'terms' });
+    expect(parseHash('#TERMS/')).toEqual({ kind: 'document', document: 'terms' });
+  });
+
   it('should report a path it does not know instead of guessing', () => {
     expect(parseHash('#/settings')).toEqual({ kind: 'unknown', path: '/settings' });
     expect(parseHash('#/library/extra')).toEqual({ kind: 'unknown', path: '/library/extra' });
+    expect(parseHash('#/config/library')).toEqual({ kind: 'unknown', path: '/config/library' });
+    expect(parseHash('#/privacy-policy')).toEqual({ kind: 'unknown', path: '/privacy-policy' });
   });
 
   it('should read back every hash it writes', () => {
     for (const page of pageIds) {
       expect(parseHash(hashFor(page))).toEqual({ kind: 'page', page });
     }
+    for (const document of documentIds) {
+      expect(parseHash(hashFor(document))).toEqual({ kind: 'document', document });
+    }
+    expect(parseHash(hashFor(configPath))).toEqual({ kind: 'config' });
   });
 });

@@ -1,10 +1,26 @@
-import { homePage, pageIds, type PageId } from './pages.js';
+import { homePage, isPageId, type PageId } from './pages.js';
 
-/** Where the hash points: a known page, or a path the tab does not know. */
-export type Route = { kind: 'page'; page: PageId } | { kind: 'unknown'; path: string };
+/**
+ * Documents anyone may read without signing in. The Teams manifest links to them as its
+ * privacyUrl and termsOfUseUrl, and Teams opens those links outside any tab.
+ */
+export const documentIds = ['privacy', 'terms'] as const;
+export type DocumentId = (typeof documentIds)[number];
 
-function isPageId(value: string): value is PageId {
-  return (pageIds as readonly string[]).includes(value);
+/** The path of the configurable tab's configuration page (the manifest's configurationUrl). */
+export const configPath = 'config';
+
+/** What the shell, with its navigation, shows: a known page, or a path the tab does not know. */
+export type ShellRoute = { kind: 'page'; page: PageId } | { kind: 'unknown'; path: string };
+
+/** What a host (Teams or the dev preview) shows: the shell, or the tab's configuration page. */
+export type HostRoute = ShellRoute | { kind: 'config' };
+
+/** Where the hash points. Documents need no host at all, so they sit outside HostRoute. */
+export type Route = HostRoute | { kind: 'document'; document: DocumentId };
+
+function isDocumentId(value: string): value is DocumentId {
+  return (documentIds as readonly string[]).includes(value);
 }
 
 /**
@@ -17,9 +33,11 @@ export function parseHash(hash: string): Route {
   const segment = path.replace(/^\/+/, '').replace(/\/+$/, '').toLowerCase();
   if (segment === '') return { kind: 'page', page: homePage };
   if (isPageId(segment)) return { kind: 'page', page: segment };
+  if (segment === configPath) return { kind: 'config' };
+  if (isDocumentId(segment)) return { kind: 'document', document: segment };
   return { kind: 'unknown', path };
 }
 
-export function hashFor(page: PageId): string {
-  return `#/${page}`;
+export function hashFor(target: PageId | DocumentId | typeof configPath): string {
+  return `#/${target}`;
 }

@@ -14,6 +14,10 @@ export type PageId = (typeof pageIds)[number];
 
 export const homePage: PageId = 'home';
 
+export function isPageId(value: unknown): value is PageId {
+  return typeof value === 'string' && (pageIds as readonly string[]).includes(value);
+}
+
 /** Who may open a page: everyone, or only people holding one of the listed roles. */
 export type Audience = 'everyone' | readonly Role[];
 

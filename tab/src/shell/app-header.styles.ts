@@ -16,6 +16,10 @@ export const useAppHeaderStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
   },
+  // Without the navigation under it, the brand row needs the bottom padding the tabs give it.
+  innerAlone: {
+    paddingBottom: tokens.spacingVerticalL,
+  },
   topRow: {
     display: 'flex',
     alignItems: 'center',

@@ -1,19 +1,19 @@
-import { Text } from '@fluentui/react-components';
+import { mergeClasses, Text } from '@fluentui/react-components';
 import type { JSX, ReactNode } from 'react';
 import { useAppHeaderStyles } from './app-header.styles.js';
 
 export interface AppHeaderProps {
-  /** Who is signed in. */
-  readonly user: ReactNode;
-  /** The page navigation, once the user's roles are known. */
-  readonly navigation: ReactNode;
+  /** Who is signed in; absent on pages that need no sign-in. */
+  readonly user?: ReactNode;
+  /** The page navigation, once the user's roles are known; absent on pages outside the shell. */
+  readonly navigation?: ReactNode;
 }
 
 export function AppHeader({ user, navigation }: AppHeaderProps): JSX.Element {
   const styles = useAppHeaderStyles();
   return (
     <header className={styles.root}>
-      <div className={styles.inner}>
+      <div className={mergeClasses(styles.inner, navigation ? undefined : styles.innerAlone)}>
         <div className={styles.topRow}>
           <div className={styles.brand}>
             <span className={styles.mark} aria-hidden="true" />

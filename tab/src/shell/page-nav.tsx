@@ -1,17 +1,12 @@
 import { Tab, TabList, type SelectTabData } from '@fluentui/react-components';
 import type { JSX } from 'react';
-import type { PageDefinition, PageId } from '../routes/pages.js';
-import { pageIds } from '../routes/pages.js';
+import { isPageId, type PageDefinition, type PageId } from '../routes/pages.js';
 import { usePageNavStyles } from './page-nav.styles.js';
 
 export const pagePanelId = 'lastmile-page';
 
 export function tabIdFor(page: PageId): string {
   return `lastmile-tab-${page}`;
-}
-
-function isPageId(value: unknown): value is PageId {
-  return typeof value === 'string' && (pageIds as readonly string[]).includes(value);
 }
 
 export interface PageNavProps {

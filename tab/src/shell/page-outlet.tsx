@@ -7,12 +7,12 @@ import { HomePage } from '../pages/home-page.js';
 import { NotFoundPage } from '../pages/not-found-page.js';
 import { PlaceholderPage } from '../pages/placeholder-page.js';
 import { RestrictedPage } from '../pages/restricted-page.js';
-import type { Route } from '../routes/hash-route.js';
+import type { ShellRoute } from '../routes/hash-route.js';
 import { canOpen, pageDefinition, type PageId } from '../routes/pages.js';
 import { pagePanelId, tabIdFor } from './page-nav.js';
 
 export interface PageOutletProps {
-  readonly route: Route;
+  readonly route: ShellRoute;
   readonly me: MeResponse;
   readonly program: ApiQuery<ProgramOverview>;
   /** The tab that labels the panel; absent when the route has no tab for this user. */
@@ -21,7 +21,7 @@ export interface PageOutletProps {
   readonly className: string;
 }
 
-function titleOf(route: Route): string {
+function titleOf(route: ShellRoute): string {
   return route.kind === 'page' ? pageDefinition(route.page).title : 'Page not found';
 }
 

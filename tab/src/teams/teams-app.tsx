@@ -6,8 +6,14 @@ import { toProblem } from '../api/api-error.js';
 import { AppFrame } from '../common/app-frame.js';
 import { LoadingState } from '../common/loading-state.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
-import { AppShell, type IdentityOutcome } from '../shell/app-shell.js';
+import { ConfigView } from '../config/config-view.js';
+import { pageFromEntityId } from '../config/tab-settings.js';
+import type { HostRoute } from '../routes/hash-route.js';
+import type { PageId } from '../routes/pages.js';
+import { AppShell } from '../shell/app-shell.js';
+import type { IdentityOutcome } from '../shell/use-first-identity.js';
 import type { ThemeName } from '../theme/theme-name.js';
+import { ConfigOutsideDialogNote } from './config-outside-dialog-note.js';
 import { connectToTeams, type TeamsHost } from './teams-host.js';
 import { useTeamsAppStyles } from './teams-app.styles.js';
 
@@ -16,8 +22,13 @@ type Connection =
   | { readonly status: 'connected'; readonly host: TeamsHost }
   | { readonly status: 'failed'; readonly problem: Problem };
 
+export interface TeamsAppProps {
+  readonly route: HostRoute;
+  readonly onNavigate: (page: PageId) => void;
+}
+
 /** The tab inside Teams: Teams' theme, SSO tokens on every API call, and load status reported back. */
-export function TeamsApp(): JSX.Element {
+export function TeamsApp({ route, onNavigate }: TeamsAppProps): JSX.Element {
   const styles = useTeamsAppStyles();
   const [connection, setConnection] = useState<Connection>({ status: 'connecting' });
   const [theme, setTheme] = useState<ThemeName>('light');
@@ -64,7 +75,24 @@ export function TeamsApp(): JSX.Element {
 
   return (
     <AppFrame theme={theme}>
-      {client ? <AppShell client={client} onFirstIdentity={onFirstIdentity} /> : null}
+      {client && host && route.kind === 'config' ? (
+        <ConfigView
+          client={client}
+          origin={window.location.origin}
+          saver={host.tabConfig}
+          savedPage={pageFromEntityId(host.tabConfig?.savedEntityId)}
+          renderNote={() => (host.tabConfig ? null : <ConfigOutsideDialogNote />)}
+          onFirstIdentity={onFirstIdentity}
+        />
+      ) : null}
+      {client && route.kind !== 'config' ? (
+        <AppShell
+          client={client}
+          route={route}
+          onNavigate={onNavigate}
+          onFirstIdentity={onFirstIdentity}
+        />
+      ) : null}
       {connection.status === 'connecting' ? <LoadingState label="Connecting to Teams" /> : null}
       {connection.status === 'failed' ? (
         <div className={styles.failure}>

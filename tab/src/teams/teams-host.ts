@@ -1,4 +1,12 @@
+import type { pages as TeamsPages } from '@microsoft/teams-js';
+import type { TabConfigSaver } from '../config/use-tab-config-save.js';
 import { themeFromTeams, type ThemeName } from '../theme/theme-name.js';
+
+/** Teams' tab configuration dialog, the only frame where a tab's settings can be saved. */
+export interface TabConfigDialog extends TabConfigSaver {
+  /** The entityId an existing tab was saved with; absent while a tab is being added. */
+  readonly savedEntityId: string | undefined;
+}
 
 /** What the tab needs from Teams, behind one small interface so the rest of the tab never imports teams-js. */
 export interface TeamsHost {
@@ -8,6 +16,8 @@ export interface TeamsHost {
   getAuthToken(): Promise<string>;
   notifySuccess(): void;
   notifyFailure(message: string): void;
+  /** Present only when Teams opened the tab in its configuration dialog (frameContext `settings`). */
+  readonly tabConfig: TabConfigDialog | undefined;
 }
 
 const connectTimeoutMs = 15_000;
@@ -26,12 +36,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
  * waiting for a handshake that will never come.
  */
 export async function connectToTeams(): Promise<TeamsHost> {
-  const { app, authentication } = await import('@microsoft/teams-js');
+  const teams = await import('@microsoft/teams-js');
+  const { app, authentication } = teams;
   const context = await withTimeout(
     app.initialize().then(() => app.getContext()),
     connectTimeoutMs,
     `Teams did not answer within ${connectTimeoutMs / 1000} seconds.`,
   );
+  const tabConfig =
+    context.page.frameContext === teams.FrameContexts.settings && teams.pages.config.isSupported()
+      ? await openConfigDialog(teams.pages)
+      : undefined;
   app.notifyAppLoaded();
   return {
     theme: themeFromTeams(context.app.theme),
@@ -44,6 +59,39 @@ export async function connectToTeams(): Promise<TeamsHost> {
     },
     notifyFailure: (message) => {
       app.notifyFailure({ reason: app.FailedReason.Other, message });
+    },
+    tabConfig,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Wires the configuration dialog: Save stores the chosen page with `pages.config.setConfig`, and
+ * the dialog hears success only once Teams has accepted it. The saved settings are read first so
+ * someone changing an existing tab starts from its current page.
+ */
+async function openConfigDialog(pages: typeof TeamsPages): Promise<TabConfigDialog> {
+  const saved = await withTimeout(pages.getConfig(), connectTimeoutMs, 'no saved settings').catch(
+    () => undefined,
+  );
+  return {
+    savedEntityId: saved?.entityId,
+    setValidity: (valid) => pages.config.setValidityState(valid),
+    onSave: (settings) => {
+      pages.config.registerOnSaveHandler((saveEvent) => {
+        const chosen = settings();
+        if (!chosen) {
+          saveEvent.notifyFailure('Choose the page this tab opens on, then save again.');
+          return;
+        }
+        pages.config.setConfig({ ...chosen }).then(
+          () => saveEvent.notifySuccess(),
+          (error: unknown) => saveEvent.notifyFailure(messageOf(error)),
+        );
+      });
     },
   };
 }
