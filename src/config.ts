@@ -187,3 +187,8 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     },
   };
 }
+
+/** The process's own settings: the one place that reads `process.env`. */
+export function loadConfigFromEnvironment(): Config {
+  return loadConfig(process.env);
+}

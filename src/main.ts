@@ -11,7 +11,7 @@ import { createHttpApp } from './api/http-app.js';
 import { authenticate } from './api/identity-middleware.js';
 import { meRouter } from './api/me-router.js';
 import { devRosterRouter, programRouter } from './api/program-router.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfigFromEnvironment } from './config.js';
 import { demoAdminUpn, demoFixedPeople } from './domain/demo-tenant.js';
 import { seedDemoTenant } from './services/demo-seeder.js';
 import { IdentityService } from './services/identity-service.js';
@@ -188,7 +188,7 @@ function printWelcome(app: RunningApp, config: Config): void {
 export async function main(): Promise<void> {
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfigFromEnvironment();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Lastmile cannot start. ${error.message}\n`);
