@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   LASTMILE_SEED_DEMO: booleanFlag.optional(),
   LASTMILE_DEV_IDENTITY: booleanFlag.optional(),
   LASTMILE_BODY_LIMIT: z.string().trim().min(1).default('256kb'),
+  LASTMILE_SEARCH_REFRESH_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
   COSMOS_ENDPOINT: optionalString.pipe(z.url().optional()),
   COSMOS_KEY: optionalString,
   COSMOS_DATABASE: z.string().trim().min(1).default('lastmile'),
@@ -91,6 +92,8 @@ export interface Config {
   /** Whether `x-dev-tenant` / `x-dev-user` headers name the caller. Never true in production. */
   readonly devIdentity: boolean;
   readonly bodyLimit: string;
+  /** How often a search checks whether another instance changed the library. */
+  readonly searchRefreshMs: number;
   readonly tabEndpoint: string | undefined;
   readonly cosmos: CosmosSettings;
   readonly bot: BotSettings;
@@ -163,6 +166,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     seedDemo: env.LASTMILE_SEED_DEMO ?? !production,
     devIdentity: !production && (env.LASTMILE_DEV_IDENTITY ?? true),
     bodyLimit: env.LASTMILE_BODY_LIMIT,
+    searchRefreshMs: Math.round(env.LASTMILE_SEARCH_REFRESH_SECONDS * 1000),
     tabEndpoint: env.TAB_ENDPOINT,
     cosmos: {
       endpoint: env.COSMOS_ENDPOINT,

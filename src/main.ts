@@ -13,9 +13,17 @@ import { meRouter } from './api/me-router.js';
 import { devRosterRouter, programRouter } from './api/program-router.js';
 import { type Config, ConfigError, loadConfigFromEnvironment } from './config.js';
 import { demoAdminUpn, demoFixedPeople } from './domain/demo-tenant.js';
+import { randomUUID } from 'node:crypto';
+import { promptsRouter } from './api/prompts-router.js';
+import { workflowsRouter } from './api/workflows-router.js';
+import { seedDemoLibrary } from './services/demo-library-seeder.js';
 import { seedDemoTenant } from './services/demo-seeder.js';
 import { IdentityService } from './services/identity-service.js';
 import { ProgramService } from './services/program-service.js';
+import { PromptSearchIndex } from './services/prompt-search-index.js';
+import { PromptService } from './services/prompt-service.js';
+import { UsageRecorder } from './services/usage-recorder.js';
+import { WorkflowService } from './services/workflow-service.js';
 import { openStorage, type StorageOptions } from './storage/storage.js';
 
 /**
@@ -69,13 +77,46 @@ export async function startLastmile(
   });
 
   try {
+    const identities = new IdentityService(storage);
+    const program = new ProgramService(storage);
+    const usage = new UsageRecorder(storage);
+    const index = new PromptSearchIndex(storage, {
+      refreshIntervalMs: config.searchRefreshMs,
+      clock: Date.now,
+    });
+    // The two services need each other's reads (search boosts, prompt counts per task); both
+    // reach the other through a narrow port resolved at call time.
+    const workflows: WorkflowService = new WorkflowService(
+      {
+        workflows: storage.workflows,
+        departments: { exists: (tenantId, id) => storage.program.departmentExists(tenantId, id) },
+        promptCounts: { countsByTask: (tenantId) => prompts.countsByTask(tenantId) },
+      },
+      { newId: randomUUID, now, taskCacheMs: 30_000, clock: Date.now },
+    );
+    const prompts: PromptService = new PromptService(
+      { prompts: storage.prompts, mappedTasks: workflows },
+      { index, usage, newId: randomUUID, now },
+    );
+
     if (config.seedDemo) {
       const seed = await seedDemoTenant(storage, now());
       if (seed.seeded) logger.info({ people: seed.people }, 'seeded the demo tenant');
+      const library = await seedDemoLibrary(
+        {
+          prompts,
+          workflows,
+          marker: {
+            has: (tenantId, name) => storage.program.hasMarker(tenantId, name),
+            set: (tenantId, name, at) => storage.program.setMarker(tenantId, name, at),
+          },
+        },
+        now(),
+      );
+      if (library.seeded)
+        logger.info({ prompts: library.prompts }, 'seeded the demo prompt library');
     }
 
-    const identities = new IdentityService(storage);
-    const program = new ProgramService(storage);
     const bot = createBotEndpoint({ settings: config.bot, logger });
 
     const app = createHttpApp({
@@ -99,6 +140,8 @@ export async function startLastmile(
       apiRoutes: [
         meRouter(identities),
         programRouter(program, now),
+        promptsRouter(prompts, now),
+        workflowsRouter(workflows),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),

@@ -3,11 +3,12 @@ import { devTenantHeader, devUserHeader, type Identity, type Role } from '../con
 import { demoFixedPeople, demoTenantId } from '../domain/demo-tenant.js';
 import { AppError } from '../domain/errors.js';
 import { hasAnyRole } from '../domain/roles.js';
+import type { Caller } from '../services/caller.js';
 import type { IdentityService } from '../services/identity-service.js';
 import type { TokenVerifier } from './entra-token-verifier.js';
 
 export interface CallerLocals {
-  identity: Identity;
+  caller: Caller;
   identitySource: 'token' | 'dev';
 }
 
@@ -26,11 +27,16 @@ function singleHeader(req: Request, name: string): string | undefined {
   return value;
 }
 
-/** The caller of a request that passed `authenticate`. */
-export function callerOf(res: Response): Identity {
+/** The caller of a request that passed `authenticate`, with their roster details. */
+export function requestCaller(res: Response): Caller {
   const locals = res.locals as Partial<CallerLocals>;
-  if (locals.identity === undefined) throw new AppError('unauthenticated', 'Sign in to continue');
-  return locals.identity;
+  if (locals.caller === undefined) throw new AppError('unauthenticated', 'Sign in to continue');
+  return locals.caller;
+}
+
+/** The identity of a request that passed `authenticate`. */
+export function callerOf(res: Response): Identity {
+  return requestCaller(res).identity;
 }
 
 export function identitySourceOf(res: Response): 'token' | 'dev' {
@@ -54,7 +60,7 @@ export function authenticate(options: AuthenticateOptions): RequestHandler {
         throw new AppError('unauthenticated', 'The Authorization header must be a Bearer token');
       }
       const subject = await options.verifier.verify(match[1]);
-      locals.identity = await options.identities.fromToken(subject);
+      locals.caller = await options.identities.fromToken(subject);
       locals.identitySource = 'token';
       next();
       return;
@@ -87,7 +93,7 @@ export function authenticate(options: AuthenticateOptions): RequestHandler {
         });
       }
     }
-    locals.identity = await options.identities.fromDevHeaders(tenantId, user);
+    locals.caller = await options.identities.fromDevHeaders(tenantId, user);
     locals.identitySource = 'dev';
     next();
   };

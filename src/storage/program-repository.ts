@@ -7,17 +7,28 @@ import {
   type ProgramSettings,
   programSettingsSchema,
 } from '../contracts/program.js';
+import { z } from 'zod';
 import type { WriteJournal } from './local-data-file.js';
 import { CosmosRepository, type Versioned } from './repository.js';
 import type { RetryPolicy } from './throttle-retry.js';
 
 const listLimit = 1000;
 
+/** Marks a one-off set-up step (such as a demo seed) as done for a tenant. */
+const seedMarkerSchema = z.object({
+  id: z.string().min(1),
+  tenantId: z.string().min(1),
+  type: z.literal('seedMarker'),
+  doneAt: z.iso.datetime(),
+});
+type SeedMarker = z.infer<typeof seedMarkerSchema>;
+
 /** A tenant's program set-up: settings, departments and job families, in the `program` container. */
 export class ProgramRepository {
   private readonly departments: CosmosRepository<Department>;
   private readonly jobFamilies: CosmosRepository<JobFamily>;
   private readonly settings: CosmosRepository<ProgramSettings>;
+  private readonly markers: CosmosRepository<SeedMarker>;
 
   constructor(container: Container, options: { journal?: WriteJournal; retry?: RetryPolicy }) {
     const common = {
@@ -37,11 +48,30 @@ export class ProgramRepository {
       schema: jobFamilySchema,
       partitionKeyOf: (document) => document.tenantId,
     });
+    this.markers = new CosmosRepository(container, {
+      ...common,
+      type: 'seedMarker',
+      schema: seedMarkerSchema,
+      partitionKeyOf: (document) => document.tenantId,
+    });
     this.settings = new CosmosRepository(container, {
       ...common,
       type: 'settings',
       schema: programSettingsSchema,
       partitionKeyOf: (document) => document.tenantId,
+    });
+  }
+
+  async hasMarker(tenantId: string, name: string): Promise<boolean> {
+    return (await this.markers.find({ tenantId }, `seed:${name}`)) !== undefined;
+  }
+
+  async setMarker(tenantId: string, name: string, at: Date): Promise<void> {
+    await this.markers.upsert({
+      id: `seed:${name}`,
+      tenantId,
+      type: 'seedMarker',
+      doneAt: at.toISOString(),
     });
   }
 
@@ -58,6 +88,10 @@ export class ProgramRepository {
     etag: string,
   ): Promise<Versioned<ProgramSettings>> {
     return this.settings.replace(settings, etag);
+  }
+
+  async departmentExists(tenantId: string, departmentId: string): Promise<boolean> {
+    return (await this.departments.find({ tenantId }, departmentId)) !== undefined;
   }
 
   async listDepartments(tenantId: string): Promise<Department[]> {

@@ -21,6 +21,8 @@ export interface TenantDocument {
 export interface Versioned<T> {
   readonly value: T;
   readonly etag: string;
+  /** The store's last-modified time in seconds (`_ts`); 0 when not known. */
+  readonly timestamp: number;
 }
 
 export interface Page<T> {
@@ -214,7 +216,8 @@ export class CosmosRepository<T extends TenantDocument> {
     const results: Versioned<T>[] = [];
     let continuationToken: string | undefined;
     do {
-      const page = await this.query(scope, spec, { maxItemCount: 1000, continuationToken });
+      // -1 lets the store size the pages: one scan on the embedded server, 4 MB pages on Azure.
+      const page = await this.query(scope, spec, { maxItemCount: -1, continuationToken });
       results.push(...page.items);
       if (results.length > limit) {
         throw new AppError(
@@ -337,7 +340,12 @@ export class CosmosRepository<T extends TenantDocument> {
         cause: parsed.error,
       });
     }
-    return { value: parsed.data, etag: typeof etag === 'string' ? etag : '' };
+    const timestamp = resource['_ts'];
+    return {
+      value: parsed.data,
+      etag: typeof etag === 'string' ? etag : '',
+      timestamp: typeof timestamp === 'number' ? timestamp : 0,
+    };
   }
 
   private written(document: T, resource: Record<string, unknown> | undefined): Versioned<T> {
@@ -348,7 +356,12 @@ export class CosmosRepository<T extends TenantDocument> {
       stored as StoredDocument,
     );
     const etag = resource?.['_etag'];
-    return { value: document, etag: typeof etag === 'string' ? etag : '' };
+    const timestamp = resource?.['_ts'];
+    return {
+      value: document,
+      etag: typeof etag === 'string' ? etag : '',
+      timestamp: typeof timestamp === 'number' ? timestamp : 0,
+    };
   }
 
   private async run<R>(what: string, operation: () => Promise<R>): Promise<R> {

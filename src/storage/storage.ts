@@ -5,9 +5,12 @@ import { createCosmosClient, ensureDatabase } from './cosmos-connection.js';
 import { type ContainerName, containerDefinitions, containerNames } from './containers.js';
 import { type EmbeddedCosmosServer, startEmbeddedCosmosServer } from './embedded-cosmos-server.js';
 import { LocalDataFile, type StoredDocument } from './local-data-file.js';
+import { ActivityRepository } from './activity-repository.js';
 import { PeopleRepository } from './people-repository.js';
+import { PromptRepository } from './prompt-repository.js';
 import { ProgramRepository } from './program-repository.js';
 import type { RetryPolicy } from './throttle-retry.js';
+import { WorkflowRepository } from './workflow-repository.js';
 
 interface StorageLogger {
   info(object: object, message: string): void;
@@ -18,6 +21,9 @@ export interface Storage {
   readonly mode: 'embedded' | 'azure';
   readonly people: PeopleRepository;
   readonly program: ProgramRepository;
+  readonly prompts: PromptRepository;
+  readonly workflows: WorkflowRepository;
+  readonly activity: ActivityRepository;
   /** Whether the store answers a cheap read now. */
   ping(): Promise<boolean>;
   /** Saves everything acknowledged so far (local mode); Azure writes are durable when acknowledged. */
@@ -80,6 +86,13 @@ export async function openStorage(
     mode: server === undefined ? 'azure' : 'embedded',
     people: new PeopleRepository(container('people'), repositoryOptions),
     program: new ProgramRepository(container('program'), repositoryOptions),
+    prompts: new PromptRepository(container('prompts'), repositoryOptions),
+    workflows: new WorkflowRepository(container('program'), repositoryOptions),
+    activity: new ActivityRepository(
+      container('activity'),
+      container('rollups'),
+      repositoryOptions,
+    ),
     async ping() {
       try {
         await database.read();
