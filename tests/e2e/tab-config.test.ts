@@ -12,7 +12,8 @@ import {
 
 const everyonePages = ['Home', 'Library', 'Workflows', 'Practice'];
 const championPages = [...everyonePages, 'Flags', 'Scoreboard', 'Checkpoint', 'Program'];
-const waitMs = 10_000;
+// Generous: CI runs browser tests beside other test files on two cores.
+const waitMs = 20_000;
 const noProblems: PageProblems = { errors: [], failedRequests: [] };
 
 interface OpenedPage {

@@ -12,7 +12,8 @@ import { launchChromium, watchPageProblems, type PageProblems } from '../support
 
 const everyoneTabs = ['Home', 'Library', 'Workflows', 'Practice'];
 const championTabs = [...everyoneTabs, 'Flags', 'Scoreboard', 'Checkpoint', 'Program'];
-const waitMs = 10_000;
+// Generous: CI runs browser tests beside other test files on two cores.
+const waitMs = 20_000;
 
 interface ApiCall {
   readonly path: string;

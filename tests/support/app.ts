@@ -1,8 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type RunningApp, type StartOptions, startLastmile } from '../../src/main.js';
+import { localDataFileName } from '../../src/storage/storage.js';
 
 export interface TestApp extends RunningApp {
   readonly dataDir: string;
@@ -17,13 +19,18 @@ export async function makeDataDir(): Promise<string> {
 
 /**
  * Starts the whole app on 127.0.0.1 and a free port, with the embedded store in a temporary folder
- * (or the one given), the demo tenant seeded, and quiet logs. `env` overrides any setting.
+ * (or the one given), and quiet logs. A new folder starts from the demo store the global set-up
+ * seeded through the real start-up path, unless `fresh` asks for an empty one (which the app then
+ * seeds itself). `env` overrides any setting.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: StartOptions & { dataDir?: string } = {},
+  options: StartOptions & { dataDir?: string; fresh?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await makeDataDir());
+  if (options.dataDir === undefined && options.fresh !== true) {
+    await copyFile(inject('seededDataFile'), path.join(dataDir, localDataFileName));
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
