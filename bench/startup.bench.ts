@@ -16,7 +16,7 @@ try {
   const warmRestartMs = await timeToHealthy(dataDir);
   process.stdout.write(
     `${JSON.stringify({
-      benchmark: 'startup',
+      bench: 'startup',
       firstStartWithDemoSeedMs: Math.round(firstStartMs),
       warmRestartMs: Math.round(warmRestartMs),
       targetFirstStartMs: 60_000,

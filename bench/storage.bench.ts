@@ -91,7 +91,7 @@ try {
 
   process.stdout.write(
     `${JSON.stringify({
-      benchmark: 'storage',
+      bench: 'storage',
       documents: people.length,
       bulkCreatePerSecond: perSecond(people.length, bulkMs),
       pointReadPerSecond: perSecond(readLatencies.length, readMs),

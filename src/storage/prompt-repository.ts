@@ -112,6 +112,23 @@ export class PromptRepository {
     );
   }
 
+  /**
+   * Published prompts whose title or body contains the text: the simple design the in-memory index
+   * replaces, kept as the search benchmark's baseline.
+   */
+  async containsSearch(tenantId: string, text: string, limit: number): Promise<Prompt[]> {
+    const page = await this.prompts.query(
+      { tenantId },
+      {
+        where:
+          "c.status = 'published' AND (CONTAINS(LOWER(c.title), @text) OR CONTAINS(LOWER(c.body), @text))",
+        parameters: [{ name: '@text', value: text.toLowerCase() }],
+      },
+      { maxItemCount: limit },
+    );
+    return page.items.map((item) => item.value);
+  }
+
   async createVersion(version: PromptVersion): Promise<void> {
     await this.versions.createIfAbsent(version);
   }
