@@ -123,9 +123,15 @@ function queryInvoke(text: string, userId: string): Record<string, unknown> {
   };
 }
 
+const phase = (name: string, since: number): void => {
+  process.stderr.write(`search bench: ${name} took ${String(Math.round(performance.now() - since))} ms\n`);
+};
+let mark = performance.now();
 const dataDir = await makeDataDir();
 const app = await startAppProcess(dataDir, { LOG_LEVEL: 'error' });
+phase('start with the demo seed', mark);
 try {
+  mark = performance.now();
   // Import through the API as the demo champion, 1,000 prompts a request.
   for (let start = 0; start < promptCount; start += 1000) {
     const batch = Array.from({ length: Math.min(1000, promptCount - start) }, (_, offset) =>
@@ -140,6 +146,7 @@ try {
       throw new Error(`import failed: ${String(response.status)} ${await response.text()}`);
   }
 
+  phase(`importing ${String(promptCount)} prompts`, mark);
   // Warm up: the first query loads the tenant's index.
   await fetch(`${app.url}/api/messages`, {
     method: 'POST',

@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   LASTMILE_SEED_DEMO: booleanFlag.optional(),
   LASTMILE_DEV_IDENTITY: booleanFlag.optional(),
   LASTMILE_BODY_LIMIT: z.string().trim().min(1).default('256kb'),
+  LASTMILE_BULK_BODY_LIMIT: z.string().trim().min(1).default('4mb'),
   LASTMILE_SEARCH_REFRESH_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
   COSMOS_ENDPOINT: optionalString.pipe(z.url().optional()),
   COSMOS_KEY: optionalString,
@@ -92,6 +93,8 @@ export interface Config {
   /** Whether `x-dev-tenant` / `x-dev-user` headers name the caller. Never true in production. */
   readonly devIdentity: boolean;
   readonly bodyLimit: string;
+  /** Bodies of imports and other bulk routes. */
+  readonly bulkBodyLimit: string;
   /** How often a search checks whether another instance changed the library. */
   readonly searchRefreshMs: number;
   readonly tabEndpoint: string | undefined;
@@ -166,6 +169,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     seedDemo: env.LASTMILE_SEED_DEMO ?? !production,
     devIdentity: !production && (env.LASTMILE_DEV_IDENTITY ?? true),
     bodyLimit: env.LASTMILE_BODY_LIMIT,
+    bulkBodyLimit: env.LASTMILE_BULK_BODY_LIMIT,
     searchRefreshMs: Math.round(env.LASTMILE_SEARCH_REFRESH_SECONDS * 1000),
     tabEndpoint: env.TAB_ENDPOINT,
     cosmos: {

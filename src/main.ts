@@ -14,7 +14,7 @@ import { devRosterRouter, programRouter } from './api/program-router.js';
 import { type Config, ConfigError, loadConfigFromEnvironment } from './config.js';
 import { demoAdminUpn, demoFixedPeople } from './domain/demo-tenant.js';
 import { randomUUID } from 'node:crypto';
-import { promptsRouter } from './api/prompts-router.js';
+import { promptBulkRoutes, promptsRouter } from './api/prompts-router.js';
 import { workflowsRouter } from './api/workflows-router.js';
 import { seedDemoLibrary } from './services/demo-library-seeder.js';
 import { seedDemoTenant } from './services/demo-seeder.js';
@@ -123,6 +123,8 @@ export async function startLastmile(
       logger,
       production: config.production,
       bodyLimit: config.bodyLimit,
+      bulkRoutes: [...promptBulkRoutes],
+      bulkBodyLimit: config.bulkBodyLimit,
       publicRoutes: [
         healthRouter({
           storageMode: storage.mode,

@@ -33,6 +33,9 @@ export interface HttpAppOptions {
   readonly logger: Logger;
   readonly production: boolean;
   readonly bodyLimit: string;
+  /** API paths (under /api) that take bulk bodies, such as imports, and their larger limit. */
+  readonly bulkRoutes: readonly string[];
+  readonly bulkBodyLimit: string;
   /** Routers served without authentication (`/healthz`). */
   readonly publicRoutes: readonly Router[];
   /** Guards every `/api` route below it. */
@@ -91,10 +94,25 @@ export function createHttpApp(options: HttpAppOptions): Express {
   for (const router of options.publicRoutes) app.use(router);
 
   const json = express.json({ limit: options.bodyLimit, strict: true });
+  const bulkJson = express.json({ limit: options.bulkBodyLimit, strict: true });
+  const bulkText = express.text({
+    type: ['text/csv', 'application/csv'],
+    limit: options.bulkBodyLimit,
+  });
+  const bulkRoutes = new Set(options.bulkRoutes);
   app.post('/api/messages', json, (req, res) => options.botMessages(req, res));
 
   const api = Router();
-  api.use(json);
+  api.use((req, res, next) => {
+    if (!bulkRoutes.has(req.path)) {
+      json(req, res, next);
+      return;
+    }
+    bulkJson(req, res, (error?: unknown) => {
+      if (error !== undefined) next(error);
+      else bulkText(req, res, next);
+    });
+  });
   api.use(options.authenticate);
   for (const router of options.apiRoutes) api.use(router);
   api.use(notFoundHandler);

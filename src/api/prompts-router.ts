@@ -1,4 +1,4 @@
-import express, { type Request, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import {
   createPromptRequestSchema,
@@ -126,6 +126,9 @@ function sendWithEtag(res: Response, status: number, view: { etag: string }): vo
   res.status(status).json(view);
 }
 
+/** Paths whose bodies may be large (see `bulkRoutes` in createHttpApp). */
+export const promptBulkRoutes = ['/prompts/import'] as const;
+
 /** The prompt library's REST API (docs in notes and DESIGN.md's contract). Thin: parse, call, map. */
 export function promptsRouter(prompts: PromptService, now: () => Date): Router {
   const router = Router();
@@ -155,53 +158,49 @@ export function promptsRouter(prompts: PromptService, now: () => Date): Router {
     }
   });
 
-  router.post(
-    '/prompts/import',
-    express.text({ type: ['text/csv', 'application/csv'], limit: '2mb' }),
-    async (req, res) => {
-      const rawRows =
-        typeof req.body === 'string'
-          ? csvRowsToObjects(req.body)
-          : parseRequest(jsonImportSchema, req.body, 'body').prompts;
-      const errors: ImportReport['rejected'] = [];
-      const rows = rawRows.flatMap((raw, index) => {
-        const candidate =
-          typeof raw === 'object' &&
-          raw !== null &&
-          typeof (raw as { body?: unknown }).body === 'string'
-            ? { ...raw, variables: (raw as { variables?: unknown }).variables ?? [] }
-            : raw;
-        const result = importRowSchema.safeParse(candidate);
-        if (!result.success) {
-          for (const issue of result.error.issues) {
-            errors.push({
-              row: index + 1,
-              field: issue.path.join('.') || 'row',
-              message: issue.message,
-            });
-          }
-          return [];
+  router.post('/prompts/import', async (req, res) => {
+    const rawRows =
+      typeof req.body === 'string'
+        ? csvRowsToObjects(req.body)
+        : parseRequest(jsonImportSchema, req.body, 'body').prompts;
+    const errors: ImportReport['rejected'] = [];
+    const rows = rawRows.flatMap((raw, index) => {
+      const candidate =
+        typeof raw === 'object' &&
+        raw !== null &&
+        typeof (raw as { body?: unknown }).body === 'string'
+          ? { ...raw, variables: (raw as { variables?: unknown }).variables ?? [] }
+          : raw;
+      const result = importRowSchema.safeParse(candidate);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          errors.push({
+            row: index + 1,
+            field: issue.path.join('.') || 'row',
+            message: issue.message,
+          });
         }
-        const { status, ...content } = result.data;
-        const variables =
-          content.variables.length === 0
-            ? withDeclaredPlaceholders(content.body, [])
-            : content.variables;
-        return [{ row: index + 1, content: { ...content, variables }, status }];
-      });
-      if (errors.length > 0) {
-        throw new AppError('invalid', 'Some rows are not valid; nothing was imported', {
-          fieldErrors: errors.map((error) => ({
-            field: `rows[${String(error.row)}].${error.field}`,
-            message: error.message,
-          })),
-        });
+        return [];
       }
-      const { imported } = await prompts.importPrompts(requestCaller(res), rows);
-      const report: ImportReport = { imported, rejected: [] };
-      res.status(201).json(report);
-    },
-  );
+      const { status, ...content } = result.data;
+      const variables =
+        content.variables.length === 0
+          ? withDeclaredPlaceholders(content.body, [])
+          : content.variables;
+      return [{ row: index + 1, content: { ...content, variables }, status }];
+    });
+    if (errors.length > 0) {
+      throw new AppError('invalid', 'Some rows are not valid; nothing was imported', {
+        fieldErrors: errors.map((error) => ({
+          field: `rows[${String(error.row)}].${error.field}`,
+          message: error.message,
+        })),
+      });
+    }
+    const { imported } = await prompts.importPrompts(requestCaller(res), rows);
+    const report: ImportReport = { imported, rejected: [] };
+    res.status(201).json(report);
+  });
 
   router.post('/prompts', async (req, res) => {
     const request = parseRequest(createPromptRequestSchema, req.body, 'body');

@@ -76,6 +76,8 @@ export interface CreateOptions {
   readonly status?: PromptStatus;
   readonly source?: Prompt['source'];
   readonly ownerName?: string;
+  /** Bulk writers bump the library revision once at the end instead of per prompt. */
+  readonly deferRevision?: boolean;
 }
 
 const maxImportRows = 1000;
@@ -310,7 +312,7 @@ export class PromptService implements PromptCatalog {
       ...(status === 'published' ? { publishedAt: now } : {}),
     };
     const created = await this.ports.prompts.create(prompt);
-    await this.afterWrite(created.value, created.etag, identity, 'Created');
+    await this.afterWrite(created.value, created.etag, identity, 'Created', options.deferRevision);
     return this.view(created.value, created.etag);
   }
 
@@ -525,7 +527,7 @@ export class PromptService implements PromptCatalog {
       editedAt: prompt.updatedAt,
       note,
     });
-    await this.ports.prompts.bumpRevision(prompt.tenantId);
+    if (!deferRevision) await this.ports.prompts.bumpRevision(prompt.tenantId);
     await this.options.index.upsert(prompt.tenantId, prompt, etag);
   }
 
