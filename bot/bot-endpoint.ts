@@ -24,7 +24,11 @@ export type BotTurnHandler = Pick<ActivityHandlerBase, 'run'>;
 export interface BotEndpointDeps {
   readonly settings: BotSettings;
   readonly logger: BotLogger;
-  /** Defaults to a `LastmileBot`; the composition root passes one when the bot needs services. */
+  /**
+   * The composition root passes `new LastmileBot(deps)` with the services. Without one, a
+   * `LastmileBot` without the prompt library answers: chat works, the message extension says the
+   * library is not available.
+   */
   readonly bot?: BotTurnHandler;
 }
 

@@ -134,3 +134,28 @@ describe('LastmileBot welcome', () => {
     expect(replies).toEqual([]);
   });
 });
+
+describe('LastmileBot without the prompt library', () => {
+  it('should answer a search with a sentence saying the library is not available', async () => {
+    const activity = teamsMessage('', { serviceUrl });
+    delete activity.text;
+    activity.type = 'invoke';
+    activity.name = 'composeExtension/query';
+    activity.value = {
+      commandId: 'findPrompt',
+      parameters: [{ name: 'searchQuery', value: 'proposal' }],
+      queryOptions: { skip: 0, count: 10 },
+    };
+    const [response] = await repliesTo(activity);
+    expect(response?.type).toBe('invokeResponse');
+    expect(response?.value).toEqual({
+      status: 200,
+      body: {
+        composeExtension: {
+          type: 'message',
+          text: 'The prompt library is not available right now. Please try again in a minute.',
+        },
+      },
+    });
+  });
+});

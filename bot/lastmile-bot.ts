@@ -4,8 +4,16 @@ import {
   TeamsActivityHandler,
   TurnContext,
   type Activity,
+  type AppBasedLinkQuery,
   type ChannelAccount,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
 } from 'botbuilder';
+import { AppError } from '../src/domain/errors.js';
+import type { CallerDirectory, PromptCatalog } from '../src/services/prompt-catalog.js';
+import type { BotLogger } from './bot-endpoint.js';
 import {
   renderHelpCard,
   renderNoticeCard,
@@ -14,6 +22,7 @@ import {
   type WelcomeCardData,
 } from './cards/render-card.js';
 import { commandCatalog, parseCommand, type CommandName, type ParsedCommand } from './commands.js';
+import { PromptMessageExtension } from './message-extension.js';
 
 /** What each command not built yet says, in one honest sentence. */
 const notSetUpYet: Readonly<Record<Exclude<CommandName, 'help'>, string>> = {
@@ -87,10 +96,46 @@ function welcomeFor(activity: Activity): WelcomeCardData | undefined {
   return botAdded ? { scope: 'team' } : undefined;
 }
 
-/** Lastmile's Teams bot: chat commands and the welcome. */
+export interface LastmileBotDeps {
+  readonly prompts: PromptCatalog;
+  readonly callers: CallerDirectory;
+  /** The tab's public address (`TAB_ENDPOINT`), for links to the library; undefined locally. */
+  readonly tabEndpoint: string | undefined;
+  readonly now: () => Date;
+  readonly logger?: BotLogger | undefined;
+}
+
+function libraryNotConnected(): never {
+  throw new AppError('unavailable', 'The prompt library is not connected to the bot');
+}
+
+/**
+ * For a bot built without services (the endpoint's default): chat works, and the message
+ * extension says the library is not available instead of failing.
+ */
+export const withoutPromptLibrary: LastmileBotDeps = {
+  prompts: {
+    searchPublished: libraryNotConnected,
+    get: libraryNotConnected,
+    render: libraryNotConnected,
+    recordUse: libraryNotConnected,
+    propose: libraryNotConnected,
+  },
+  callers: {
+    callerFor: (tenantId, userId) =>
+      Promise.resolve({ identity: { tenantId, userId, roles: ['member'] } }),
+  },
+  tabEndpoint: undefined,
+  now: () => new Date(),
+};
+
+/** Lastmile's Teams bot: chat commands, the welcome and the message extension. */
 export class LastmileBot extends TeamsActivityHandler {
-  constructor() {
+  readonly #extension: PromptMessageExtension;
+
+  constructor(deps: LastmileBotDeps = withoutPromptLibrary) {
     super();
+    this.#extension = new PromptMessageExtension(deps);
     this.onMessage(async (context, next) => {
       await context.sendActivity(replyTo(parseCommand(typedText(context.activity))));
       await next();
@@ -101,5 +146,40 @@ export class LastmileBot extends TeamsActivityHandler {
         await context.sendActivity(cardMessage(renderWelcomeCard(welcome)));
       await next();
     });
+  }
+
+  protected override handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    _query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return this.#extension.query(context.activity);
+  }
+
+  protected override handleTeamsMessagingExtensionSelectItem(
+    context: TurnContext,
+    _item: unknown,
+  ): Promise<MessagingExtensionResponse> {
+    return this.#extension.selectItem(context.activity);
+  }
+
+  protected override handleTeamsAppBasedLinkQuery(
+    context: TurnContext,
+    _query: AppBasedLinkQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return this.#extension.queryLink(context.activity);
+  }
+
+  protected override handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    _action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.#extension.fetchTask(context.activity);
+  }
+
+  protected override handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    _action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.#extension.submitAction(context.activity);
   }
 }

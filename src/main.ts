@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { createBotEndpoint } from '../bot/bot-endpoint.js';
+import { LastmileBot } from '../bot/lastmile-bot.js';
 import { createEntraTokenVerifier } from './api/entra-token-verifier.js';
 import { healthRouter } from './api/health-router.js';
 import { createHttpApp } from './api/http-app.js';
@@ -117,7 +118,17 @@ export async function startLastmile(
         logger.info({ prompts: library.prompts }, 'seeded the demo prompt library');
     }
 
-    const bot = createBotEndpoint({ settings: config.bot, logger });
+    const bot = createBotEndpoint({
+      settings: config.bot,
+      logger,
+      bot: new LastmileBot({
+        prompts,
+        callers: identities,
+        tabEndpoint: config.tabEndpoint,
+        now,
+        logger,
+      }),
+    });
 
     const app = createHttpApp({
       logger,

@@ -4,6 +4,10 @@ import { Template } from 'adaptivecards-templating/lib/template-engine.js';
 import { z } from 'zod';
 import helpCardTemplate from './help-card.json' with { type: 'json' };
 import noticeCardTemplate from './notice-card.json' with { type: 'json' };
+import promptCardTemplate from './prompt-card.json' with { type: 'json' };
+import promptFormCardTemplate from './prompt-form-card.json' with { type: 'json' };
+import promptPickerCardTemplate from './prompt-picker-card.json' with { type: 'json' };
+import savePromptCardTemplate from './save-prompt-card.json' with { type: 'json' };
 import welcomeCardTemplate from './welcome-card.json' with { type: 'json' };
 
 /**
@@ -36,6 +40,61 @@ export type HelpCardData = z.infer<typeof helpCardDataSchema>;
 export const noticeCardDataSchema = z.object({ message: cardText.min(1) });
 export type NoticeCardData = z.infer<typeof noticeCardDataSchema>;
 
+/** Prompt bodies run to 8,000 characters; filled-in values can add as much again. */
+const longText = z.string().max(40_000);
+const httpUrl = z.url({ protocol: /^https?$/u });
+
+/** The card a prompt becomes in a chat: inserted from search, a link or the fill-in form. */
+export const promptCardDataSchema = z.object({
+  title: cardText.min(1),
+  /** The prompt as it will be used: filled in, or with its `{{placeholders}}` showing. */
+  text: longText.min(1),
+  /** Job families and tags on one line, or '' for none. */
+  labels: cardText,
+  /** The prompt in the library tab, or '' when no tab address is configured. */
+  libraryUrl: z.union([z.literal(''), httpUrl]),
+});
+export type PromptCardData = z.infer<typeof promptCardDataSchema>;
+
+export const promptPickerCardDataSchema = z.object({
+  error: cardText,
+  search: cardText,
+  choices: z.array(z.object({ title: cardText.min(1), value: cardText.min(1) })).max(50),
+});
+export type PromptPickerCardData = z.infer<typeof promptPickerCardDataSchema>;
+
+export const promptFormCardDataSchema = z.object({
+  promptId: cardText.min(1),
+  title: cardText.min(1),
+  /** The prompt with its placeholders, so people see where their words go. */
+  text: longText.min(1),
+  error: cardText,
+  fields: z
+    .array(
+      z.object({
+        id: cardText.min(1),
+        label: cardText.min(1),
+        placeholder: cardText,
+        value: z.string().max(4000),
+        required: z.boolean(),
+      }),
+    )
+    .max(20),
+});
+export type PromptFormCardData = z.infer<typeof promptFormCardDataSchema>;
+
+export const savePromptCardDataSchema = z.object({
+  errors: z.array(z.object({ line: cardText.min(1) })).max(20),
+  title: cardText,
+  body: longText,
+  jobFamilyId: cardText,
+  jobFamilies: z.array(z.object({ id: cardText.min(1), name: cardText.min(1) })).max(50),
+  tags: cardText,
+  /** Who wrote the message being saved, or '' when unknown. */
+  author: cardText,
+});
+export type SavePromptCardData = z.infer<typeof savePromptCardDataSchema>;
+
 function expand(template: object, data: object): AdaptiveCardJson {
   // A fresh Template per render: `expand` keeps its context on the instance.
   const card: unknown = new Template(template).expand({ $root: data });
@@ -55,4 +114,20 @@ export function renderHelpCard(data: HelpCardData): AdaptiveCardJson {
 
 export function renderNoticeCard(data: NoticeCardData): AdaptiveCardJson {
   return expand(noticeCardTemplate, noticeCardDataSchema.parse(data));
+}
+
+export function renderPromptCard(data: PromptCardData): AdaptiveCardJson {
+  return expand(promptCardTemplate, promptCardDataSchema.parse(data));
+}
+
+export function renderPromptPickerCard(data: PromptPickerCardData): AdaptiveCardJson {
+  return expand(promptPickerCardTemplate, promptPickerCardDataSchema.parse(data));
+}
+
+export function renderPromptFormCard(data: PromptFormCardData): AdaptiveCardJson {
+  return expand(promptFormCardTemplate, promptFormCardDataSchema.parse(data));
+}
+
+export function renderSavePromptCard(data: SavePromptCardData): AdaptiveCardJson {
+  return expand(savePromptCardTemplate, savePromptCardDataSchema.parse(data));
 }

@@ -513,6 +513,7 @@ export class PromptService implements PromptCatalog {
     etag: string,
     identity: Identity,
     note: string,
+    deferRevision = false,
   ): Promise<void> {
     await this.ports.prompts.createVersion({
       ...contentOf(prompt),

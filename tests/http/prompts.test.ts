@@ -55,7 +55,8 @@ describe('the prompt library API', () => {
     const typo = (await request(app.url, '/api/prompts?q=proposl')).body as PromptPage;
     expect(prefix.items.length).toBeGreaterThan(0);
     expect(typo.items.length).toBeGreaterThan(0);
-    for (const prompt of typo.items.slice(0, 3)) expect(`${prompt.title} ${prompt.body}`).toMatch(/propos/i);
+    for (const prompt of typo.items.slice(0, 3))
+      expect(`${prompt.title} ${prompt.body}`).toMatch(/propos/i);
   });
 
   it('should rank the caller job family first for the same words', async () => {

@@ -1,0 +1,487 @@
+import {
+  CardFactory,
+  type Activity,
+  type Attachment,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionAttachment,
+  type MessagingExtensionResponse,
+} from 'botbuilder';
+import type { PromptView } from '../src/contracts/prompts.js';
+import { isAppError } from '../src/domain/errors.js';
+import type { Caller } from '../src/services/caller.js';
+import type { CallerDirectory, PromptCatalog } from '../src/services/prompt-catalog.js';
+import { identityFromActivity } from './activity-identity.js';
+import type { BotLogger } from './bot-endpoint.js';
+import {
+  renderPromptCard,
+  renderPromptFormCard,
+  renderPromptPickerCard,
+  renderSavePromptCard,
+  type AdaptiveCardJson,
+} from './cards/render-card.js';
+import { appIconUrl, libraryUrl, promptIdFromLibraryUrl } from './library-link.js';
+import { escapeHtml, neutraliseMarkdown, oneLine } from './plain-text.js';
+import {
+  contentFromSaveForm,
+  enteredValues,
+  fillsWithDefaults,
+  formFields,
+  formText,
+  jobFamilyChoicesFor,
+  missingValuesMessage,
+  promptLabels,
+  saveFormErrors,
+  saveFormFromData,
+  saveFormFromMessage,
+  type SaveForm,
+} from './prompt-forms.js';
+
+/**
+ * The message extension's commands (the ids are in appPackage/manifest.json): search the library
+ * and insert a prompt, fill a prompt's variables in a form, save a message as a proposed prompt,
+ * and unfurl links to the library. Handlers answer every failure with a sentence the person can
+ * act on, never an HTTP error, because Teams shows a bare "something went wrong" for those.
+ */
+
+export const messageExtensionCommands = {
+  findPrompt: 'findPrompt',
+  fillPrompt: 'fillPrompt',
+  saveAsPrompt: 'saveAsPrompt',
+  flagOutput: 'flagOutput',
+} as const;
+
+export interface MessageExtensionDeps {
+  readonly prompts: PromptCatalog;
+  readonly callers: CallerDirectory;
+  /** The tab's public address, for "Open in library" links and the app icon; none in local runs. */
+  readonly tabEndpoint: string | undefined;
+  readonly now: () => Date;
+  readonly logger?: BotLogger | undefined;
+}
+
+/** The parts of an invoke activity the handlers read. */
+export type InvokeActivity = Pick<
+  Activity,
+  'id' | 'value' | 'channelData' | 'conversation' | 'from'
+>;
+
+const defaultPageSize = 10;
+const largestPage = 25;
+const furthestSkip = 1000;
+const pickerSize = 25;
+const promptIdPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/u;
+
+const sentences = {
+  unknownCaller:
+    'Lastmile could not tell who you are from this request. Open it from Microsoft Teams and try again.',
+  notFound: 'That prompt is not in the library any more, or it is not shared with you.',
+  forbidden: 'You do not have access to that.',
+  throttled: 'Lastmile is busy right now. Please try again in a minute.',
+  unavailable: 'The prompt library is not available right now. Please try again in a minute.',
+  invalid: 'Lastmile could not use what was sent. Please check it and try again.',
+  failed: "Sorry, something went wrong on Lastmile's side. Please try again in a minute.",
+  unknownCommand: 'That command is not available in this version of Lastmile.',
+  flagNotReady: 'Flagging AI output is not set up yet for this program.',
+  choosePrompt: 'Choose a prompt first.',
+} as const;
+
+type ResponseKind = 'compose' | 'task';
+type ExtensionResponse = MessagingExtensionResponse & MessagingExtensionActionResponse;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function messageResponse(kind: ResponseKind, text: string): ExtensionResponse {
+  return kind === 'compose'
+    ? { composeExtension: { type: 'message', text } }
+    : { task: { type: 'message', value: text } };
+}
+
+function resultResponse(attachments: MessagingExtensionAttachment[]): ExtensionResponse {
+  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
+}
+
+function continueTask(title: string, card: AdaptiveCardJson): ExtensionResponse {
+  return {
+    task: {
+      type: 'continue',
+      value: { title, height: 'large', width: 'medium', card: CardFactory.adaptiveCard(card) },
+    },
+  };
+}
+
+function nonNegativeInteger(value: unknown, fallback: number, ceiling: number): number {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) return fallback;
+  return Math.min(Math.floor(number), ceiling);
+}
+
+interface SearchRequest {
+  readonly commandId: string;
+  readonly text: string;
+  readonly skip: number;
+  readonly count: number;
+}
+
+/**
+ * A `composeExtension/query` value. When the search box opens empty Teams sends the parameter
+ * `initialRun` instead of `searchQuery`; both mean "the best for me" when there is no text.
+ */
+function searchRequestFrom(value: unknown): SearchRequest {
+  const query = isRecord(value) ? value : {};
+  const parameters = Array.isArray(query.parameters) ? (query.parameters as unknown[]) : [];
+  const search = parameters.find(
+    (parameter) => isRecord(parameter) && parameter.name === 'searchQuery',
+  );
+  const raw = isRecord(search) && typeof search.value === 'string' ? search.value : '';
+  const options = isRecord(query.queryOptions) ? query.queryOptions : {};
+  const count = nonNegativeInteger(options.count, defaultPageSize, largestPage);
+  return {
+    commandId: typeof query.commandId === 'string' ? query.commandId : '',
+    text: raw.trim().slice(0, 200),
+    skip: nonNegativeInteger(options.skip, 0, furthestSkip),
+    count: count === 0 ? defaultPageSize : count,
+  };
+}
+
+function promptIdIn(data: unknown): string | undefined {
+  const id = formText(data, 'promptId');
+  return promptIdPattern.test(id) ? id : undefined;
+}
+
+function commandIdOf(value: unknown): string {
+  return isRecord(value) && typeof value.commandId === 'string' ? value.commandId : '';
+}
+
+function dataOf(value: unknown): unknown {
+  return isRecord(value) ? value.data : undefined;
+}
+
+/** Runs the message extension's commands against the prompt library. */
+export class PromptMessageExtension {
+  readonly #deps: MessageExtensionDeps;
+
+  constructor(deps: MessageExtensionDeps) {
+    this.#deps = deps;
+  }
+
+  /** `composeExtension/query`: a page of published prompts, each with its card and a preview. */
+  query(activity: InvokeActivity): Promise<MessagingExtensionResponse> {
+    return this.#asCaller(activity, 'compose', async (caller) => {
+      const request = searchRequestFrom(activity.value);
+      if (request.commandId !== messageExtensionCommands.findPrompt) {
+        return messageResponse('compose', sentences.unknownCommand);
+      }
+      const page = await this.#deps.prompts.searchPublished(caller, {
+        text: request.text,
+        skip: request.skip,
+        count: request.count,
+      });
+      const attachments = await Promise.all(
+        page.items.map(async (prompt) =>
+          this.#resultAttachment(prompt, await this.#shownText(caller, prompt)),
+        ),
+      );
+      return resultResponse(attachments);
+    });
+  }
+
+  /**
+   * `composeExtension/selectItem`: the person picked a result, so Teams inserts its card. That
+   * insertion is AI use; the activity id makes a retried invoke count once.
+   */
+  selectItem(activity: InvokeActivity): Promise<MessagingExtensionResponse> {
+    return this.#asCaller(activity, 'compose', async (caller) => {
+      const promptId = promptIdIn(activity.value);
+      if (promptId === undefined) return messageResponse('compose', sentences.notFound);
+      const prompt = await this.#deps.prompts.get(caller, promptId);
+      const text = await this.#shownText(caller, prompt);
+      await this.#recordInsert(caller, prompt.id, activity);
+      return resultResponse([this.#resultAttachment(prompt, text)]);
+    });
+  }
+
+  /** `composeExtension/queryLink`: a pasted library link becomes the prompt's card. */
+  queryLink(activity: InvokeActivity): Promise<MessagingExtensionResponse> {
+    return this.#asCaller(activity, 'compose', async (caller) => {
+      const url = isRecord(activity.value) ? activity.value.url : undefined;
+      const promptId =
+        typeof url === 'string' ? promptIdFromLibraryUrl(url, this.#deps.tabEndpoint) : undefined;
+      if (promptId === undefined) return resultResponse([]);
+      try {
+        const prompt = await this.#deps.prompts.get(caller, promptId);
+        return resultResponse([
+          this.#resultAttachment(prompt, await this.#shownText(caller, prompt)),
+        ]);
+      } catch (error) {
+        // A link to a prompt this person cannot see stays a plain link.
+        if (isAppError(error, 'not-found') || isAppError(error, 'forbidden'))
+          return resultResponse([]);
+        throw error;
+      }
+    });
+  }
+
+  /** `composeExtension/fetchTask`: the first form of an action command. */
+  fetchTask(activity: InvokeActivity): Promise<MessagingExtensionActionResponse> {
+    return this.#asCaller(activity, 'task', async (caller) => {
+      const value = activity.value as unknown;
+      switch (commandIdOf(value)) {
+        case messageExtensionCommands.fillPrompt: {
+          const promptId = promptIdIn(dataOf(value));
+          return promptId === undefined
+            ? this.#pickerTask(caller, '', '')
+            : this.#formTask(caller, promptId);
+        }
+        case messageExtensionCommands.saveAsPrompt: {
+          const messagePayload = isRecord(value) ? value.messagePayload : undefined;
+          return this.#saveTask(
+            caller,
+            saveFormFromMessage(messagePayload, caller.jobFamilyId),
+            [],
+          );
+        }
+        case messageExtensionCommands.flagOutput:
+          return messageResponse('task', sentences.flagNotReady);
+        default:
+          return messageResponse('task', sentences.unknownCommand);
+      }
+    });
+  }
+
+  /** `composeExtension/submitAction`: the next step of a form, or its result. */
+  submitAction(activity: InvokeActivity): Promise<MessagingExtensionActionResponse> {
+    return this.#asCaller(activity, 'task', async (caller) => {
+      const value = activity.value as unknown;
+      const data = dataOf(value);
+      switch (commandIdOf(value)) {
+        case messageExtensionCommands.fillPrompt:
+          return this.#fillStep(caller, activity, data);
+        case messageExtensionCommands.saveAsPrompt:
+          return this.#save(caller, activity, data);
+        case messageExtensionCommands.flagOutput:
+          return messageResponse('task', sentences.flagNotReady);
+        default:
+          return messageResponse('task', sentences.unknownCommand);
+      }
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Fill a prompt
+
+  async #fillStep(
+    caller: Caller,
+    activity: InvokeActivity,
+    data: unknown,
+  ): Promise<ExtensionResponse> {
+    const step = formText(data, 'step');
+    const promptId = promptIdIn(data);
+    if (step === 'search') return this.#pickerTask(caller, formText(data, 'search'), '');
+    if (promptId === undefined) {
+      return this.#pickerTask(caller, formText(data, 'search'), sentences.choosePrompt);
+    }
+    if (step !== 'fill') return this.#formTask(caller, promptId);
+
+    const values = enteredValues(data);
+    const prompt = await this.#deps.prompts.get(caller, promptId);
+    const rendered = await this.#deps.prompts.render(caller, promptId, values);
+    if (rendered.missing.length > 0) {
+      return this.#formView(
+        prompt,
+        values,
+        missingValuesMessage(prompt.variables, rendered.missing),
+      );
+    }
+    await this.#recordInsert(caller, prompt.id, activity);
+    return resultResponse([this.#resultAttachment(prompt, rendered.text)]);
+  }
+
+  async #pickerTask(caller: Caller, search: string, error: string): Promise<ExtensionResponse> {
+    const page = await this.#deps.prompts.searchPublished(caller, {
+      text: search.slice(0, 200),
+      skip: 0,
+      count: pickerSize,
+    });
+    const card = renderPromptPickerCard({
+      error,
+      search: search.slice(0, 200),
+      choices: page.items.map((prompt) => ({
+        title: oneLine(prompt.title, 120),
+        value: prompt.id,
+      })),
+    });
+    return continueTask('Fill a prompt', card);
+  }
+
+  async #formTask(caller: Caller, promptId: string): Promise<ExtensionResponse> {
+    return this.#formView(await this.#deps.prompts.get(caller, promptId), {}, '');
+  }
+
+  #formView(
+    prompt: PromptView,
+    entered: Readonly<Record<string, string>>,
+    error: string,
+  ): ExtensionResponse {
+    const card = renderPromptFormCard({
+      promptId: prompt.id,
+      title: prompt.title,
+      text: prompt.body,
+      error,
+      fields: formFields(prompt.variables, entered),
+    });
+    return continueTask('Fill a prompt', card);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Save as prompt
+
+  #saveTask(caller: Caller, form: SaveForm, errors: readonly string[]): ExtensionResponse {
+    const card = renderSavePromptCard({
+      ...form,
+      errors: errors.map((line) => ({ line })),
+      jobFamilies: jobFamilyChoicesFor(caller.jobFamilyId),
+    });
+    return continueTask('Save as prompt', card);
+  }
+
+  async #save(caller: Caller, activity: InvokeActivity, data: unknown): Promise<ExtensionResponse> {
+    const allowed = jobFamilyChoicesFor(caller.jobFamilyId).map((choice) => choice.id);
+    const result = contentFromSaveForm(data, allowed);
+    if (!result.ok) return this.#saveTask(caller, result.form, result.errors);
+    const reference = activity.conversation?.id;
+    try {
+      const proposal = await this.#deps.prompts.propose(caller, result.content, {
+        kind: 'message',
+        ...(typeof reference === 'string' && reference !== ''
+          ? { reference: reference.slice(0, 500) }
+          : {}),
+      });
+      return messageResponse(
+        'task',
+        `Saved. ${proposal.title} is waiting for review in the library.`,
+      );
+    } catch (error) {
+      if (!isAppError(error, 'invalid')) throw error;
+      const fields = error.fieldErrors.map((fault) => fault.field);
+      return this.#saveTask(caller, saveFormFromData(data), saveFormErrors(fields));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Shared
+
+  /**
+   * What a card shows of a prompt: filled with its defaults when that completes it, otherwise the
+   * body with its `{{placeholders}}` for the person to replace.
+   */
+  async #shownText(caller: Caller, prompt: PromptView): Promise<string> {
+    if (!fillsWithDefaults(prompt)) return prompt.body;
+    try {
+      const rendered = await this.#deps.prompts.render(caller, prompt.id, {});
+      return rendered.missing.length === 0 && rendered.text.trim() !== ''
+        ? rendered.text
+        : prompt.body;
+    } catch (error) {
+      // One prompt that will not render must not empty a whole page of results.
+      this.#deps.logger?.warn(
+        { promptId: prompt.id, error: describe(error) },
+        'A prompt could not be filled with its defaults; showing its body',
+      );
+      return prompt.body;
+    }
+  }
+
+  #resultAttachment(prompt: PromptView, text: string): MessagingExtensionAttachment {
+    const card = renderPromptCard({
+      title: prompt.title,
+      text,
+      labels: promptLabels(prompt),
+      libraryUrl: libraryUrl(this.#deps.tabEndpoint, prompt.id) ?? '',
+    });
+    const icon = appIconUrl(this.#deps.tabEndpoint);
+    const preview: Attachment = CardFactory.thumbnailCard(
+      oneLine(prompt.title, 120),
+      escapeHtml(neutraliseMarkdown(oneLine(prompt.body, 140))),
+      icon === undefined ? [] : [icon],
+      [],
+      { tap: { type: 'invoke', title: 'Insert', value: { promptId: prompt.id } } },
+    );
+    return { ...CardFactory.adaptiveCard(card), preview };
+  }
+
+  async #recordInsert(caller: Caller, promptId: string, activity: InvokeActivity): Promise<void> {
+    const eventId = typeof activity.id === 'string' ? activity.id.trim() : '';
+    if (eventId === '') {
+      this.#deps.logger?.warn({ promptId }, 'An insertion without an activity id was not counted');
+      return;
+    }
+    try {
+      await this.#deps.prompts.recordUse(caller, promptId, {
+        eventId,
+        occurredAt: this.#deps.now(),
+        kind: 'insert',
+      });
+    } catch (error) {
+      // The person asked for the prompt; counting it must not stand in their way.
+      this.#deps.logger?.warn(
+        { promptId, error: describe(error) },
+        'An insertion could not be recorded as AI use',
+      );
+    }
+  }
+
+  async #asCaller(
+    activity: InvokeActivity,
+    kind: ResponseKind,
+    handle: (caller: Caller) => Promise<ExtensionResponse>,
+  ): Promise<ExtensionResponse> {
+    const identity = identityFromActivity(activity);
+    if (identity === undefined) return messageResponse(kind, sentences.unknownCaller);
+    try {
+      const { tenantId, userId, name } = identity;
+      const caller = await (name === undefined
+        ? this.#deps.callers.callerFor(tenantId, userId)
+        : this.#deps.callers.callerFor(tenantId, userId, name));
+      return await handle(caller);
+    } catch (error) {
+      return messageResponse(kind, this.#sentenceFor(error, identity.tenantId));
+    }
+  }
+
+  #sentenceFor(error: unknown, tenantId: string): string {
+    if (isAppError(error)) {
+      switch (error.kind) {
+        case 'not-found':
+          return sentences.notFound;
+        case 'forbidden':
+        case 'unauthenticated':
+          return sentences.forbidden;
+        case 'throttled':
+          return sentences.throttled;
+        case 'unavailable':
+          return sentences.unavailable;
+        case 'invalid':
+          return sentences.invalid;
+        default:
+          break;
+      }
+    }
+    this.#deps.logger?.error(
+      { error: describe(error, true), tenantId },
+      'A message extension request failed',
+    );
+    return sentences.failed;
+  }
+}
+
+function describe(error: unknown, withStack = false): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  return {
+    type: error.name,
+    message: error.message,
+    ...(isAppError(error) ? { kind: error.kind } : {}),
+    ...(withStack && error.stack !== undefined ? { stack: error.stack } : {}),
+  };
+}
