@@ -155,6 +155,8 @@ export const promptViewSchema = promptSchema.omit({ tenantId: true, type: true }
   etag: z.string(),
   /** The caller's own rating, if any. */
   myRating: ratingValueSchema.optional(),
+  /** What the caller may do with it, so clients need not repeat the rules. */
+  permissions: z.object({ edit: z.boolean(), statuses: z.array(promptStatusSchema) }),
 });
 export type PromptView = z.infer<typeof promptViewSchema>;
 

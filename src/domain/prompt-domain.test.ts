@@ -9,39 +9,47 @@ const stranger: Identity = { tenantId: 't', userId: 'someone', roles: ['member']
 const champion: Identity = { tenantId: 't', userId: 'champ', roles: ['member', 'champion'] };
 
 describe('the prompt lifecycle', () => {
+  const mine = (status: 'draft' | 'in-review' | 'published' | 'retired') => ({
+    ownerId: 'owner',
+    createdBy: 'owner',
+    status,
+  });
+
   it('should let the owner submit a draft but not publish it alone', () => {
-    const draft = { ownerId: 'owner', status: 'draft' as const };
-    expect(checkTransition(owner, draft, 'in-review')).toEqual({ allowed: true });
-    expect(checkTransition(owner, draft, 'published')).toMatchObject({
+    expect(checkTransition(owner, mine('draft'), 'in-review')).toEqual({ allowed: true });
+    expect(checkTransition(owner, mine('draft'), 'published')).toMatchObject({
       allowed: false,
       kind: 'invalid',
     });
   });
 
-  it('should let the owner or a champion review, and nobody else', () => {
-    const proposal = { ownerId: 'owner', status: 'in-review' as const };
-    expect(nextStatuses(owner, proposal)).toEqual(['published', 'draft']);
-    expect(nextStatuses(champion, proposal)).toEqual(['published', 'draft']);
-    expect(checkTransition(stranger, proposal, 'published')).toMatchObject({
+  it('should not let proposers publish their own proposal, but a champion can', () => {
+    expect(nextStatuses(owner, mine('in-review'))).toEqual(['draft']);
+    expect(nextStatuses(champion, mine('in-review'))).toEqual(['published', 'draft']);
+    expect(checkTransition(stranger, mine('in-review'), 'published')).toMatchObject({
       allowed: false,
       kind: 'forbidden',
     });
   });
 
-  it('should retire and restore published prompts', () => {
-    expect(nextStatuses(champion, { ownerId: 'x', status: 'published' })).toEqual([
-      'retired',
-      'in-review',
+  it('should let an owner review a proposal someone else made for them', () => {
+    expect(nextStatuses(owner, { ...mine('in-review'), createdBy: 'someone' })).toEqual([
+      'published',
+      'draft',
     ]);
-    expect(nextStatuses(champion, { ownerId: 'x', status: 'retired' })).toEqual(['published']);
+  });
+
+  it('should let owners and champions retire and restore published prompts', () => {
+    expect(nextStatuses(owner, mine('published'))).toEqual(['retired', 'in-review']);
+    expect(nextStatuses(champion, mine('retired'))).toEqual(['published']);
+    expect(nextStatuses(stranger, mine('published'))).toEqual([]);
   });
 
   it('should show unpublished prompts only to their owner and curators', () => {
-    const proposal = { ownerId: 'owner', status: 'in-review' as const };
-    expect(canSee(owner, proposal)).toBe(true);
-    expect(canSee(champion, proposal)).toBe(true);
-    expect(canSee(stranger, proposal)).toBe(false);
-    expect(canSee(stranger, { ...proposal, status: 'published' })).toBe(true);
+    expect(canSee(owner, mine('in-review'))).toBe(true);
+    expect(canSee(champion, mine('in-review'))).toBe(true);
+    expect(canSee(stranger, mine('in-review'))).toBe(false);
+    expect(canSee(stranger, mine('published'))).toBe(true);
   });
 });
 

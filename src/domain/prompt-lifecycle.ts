@@ -20,27 +20,32 @@ export function canEdit(identity: Identity, prompt: Pick<Prompt, 'ownerId'>): bo
   return isOwner(identity, prompt) || isCurator(identity);
 }
 
-/** Whether the owner may take a step alone, or it needs a curator (or the owner of a published prompt). */
+/**
+ * Who may take a step: the owner (or a curator), or a reviewer — a curator, or the prompt's owner
+ * when someone else proposed it, so nobody publishes their own proposal unreviewed.
+ */
 type Who = 'owner' | 'reviewer';
 
 const transitions: Readonly<Record<PromptStatus, Partial<Record<PromptStatus, Who>>>> = {
   draft: { 'in-review': 'owner' },
-  'in-review': { published: 'reviewer', draft: 'reviewer' },
-  published: { retired: 'reviewer', 'in-review': 'reviewer' },
-  retired: { published: 'reviewer' },
+  'in-review': { published: 'reviewer', draft: 'owner' },
+  published: { retired: 'owner', 'in-review': 'owner' },
+  retired: { published: 'owner' },
 };
+
+type LifecyclePrompt = Pick<Prompt, 'ownerId' | 'status' | 'createdBy'>;
 
 export type TransitionCheck =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly reason: string; readonly kind: 'invalid' | 'forbidden' };
 
 /**
- * draft → in review (the owner submits), in review → published or back to draft, published →
- * retired or back to review, retired → published. Reviewers are the prompt's owner and curators.
+ * draft → in review (the owner submits), in review → published (a reviewer) or back to draft,
+ * published → retired or back to review, retired → published (the owner or a curator).
  */
 export function checkTransition(
   identity: Identity,
-  prompt: Pick<Prompt, 'ownerId' | 'status'>,
+  prompt: LifecyclePrompt,
   to: PromptStatus,
 ): TransitionCheck {
   const who = transitions[prompt.status][to];
@@ -51,22 +56,23 @@ export function checkTransition(
       reason: `A ${prompt.status} prompt cannot become ${to}`,
     };
   }
-  if (who === 'owner' && (isOwner(identity, prompt) || isCurator(identity)))
+  if (isCurator(identity)) return { allowed: true };
+  if (who === 'owner' && isOwner(identity, prompt)) return { allowed: true };
+  if (who === 'reviewer' && isOwner(identity, prompt) && prompt.createdBy !== identity.userId) {
     return { allowed: true };
-  if (who === 'reviewer' && (isOwner(identity, prompt) || isCurator(identity)))
-    return { allowed: true };
+  }
   return {
     allowed: false,
     kind: 'forbidden',
-    reason: 'Only the prompt owner or an AI champion can do that',
+    reason:
+      who === 'reviewer'
+        ? 'A proposal is published by an AI champion, or by its owner when someone else proposed it'
+        : 'Only the prompt owner or an AI champion can do that',
   };
 }
 
 /** The statuses a person may move a prompt to from where it is. */
-export function nextStatuses(
-  identity: Identity,
-  prompt: Pick<Prompt, 'ownerId' | 'status'>,
-): PromptStatus[] {
+export function nextStatuses(identity: Identity, prompt: LifecyclePrompt): PromptStatus[] {
   return (Object.keys(transitions[prompt.status]) as PromptStatus[]).filter(
     (to) => checkTransition(identity, prompt, to).allowed,
   );

@@ -22,6 +22,7 @@ import {
   checkTransition,
   isCurator,
   isOwner,
+  nextStatuses,
 } from '../domain/prompt-lifecycle.js';
 import { renderPrompt, templateProblems } from '../domain/prompt-template.js';
 import { diffLines } from '../domain/text-diff.js';
@@ -35,7 +36,7 @@ export interface PromptPorts {
     find(tenantId: string, id: string): Promise<{ value: Prompt; etag: string } | undefined>;
     create(prompt: Prompt): Promise<{ value: Prompt; etag: string }>;
     replace(prompt: Prompt, etag: string): Promise<{ value: Prompt; etag: string }>;
-    incrementUsage(tenantId: string, id: string): Promise<void>;
+    incrementUsage(tenantId: string, id: string): Promise<{ value: Prompt; etag: string }>;
     adjustRatings(
       tenantId: string,
       id: string,
@@ -152,7 +153,7 @@ export class PromptService implements PromptCatalog {
       promptId,
       caller.identity.userId,
     );
-    return this.view(found.value, found.etag, rating?.value);
+    return this.view(caller.identity, found.value, found.etag, rating?.value);
   }
 
   async list(caller: Caller, query: PromptListQuery): Promise<PromptPage> {
@@ -172,7 +173,7 @@ export class PromptService implements PromptCatalog {
       accept,
       await this.boostFor(caller),
     );
-    return this.page(ranked, decodeOffset(query.continuationToken), query.limit);
+    return this.page(identity, ranked, decodeOffset(query.continuationToken), query.limit);
   }
 
   async searchPublished(
@@ -187,7 +188,7 @@ export class PromptService implements PromptCatalog {
     );
     const items = ranked.slice(query.skip, query.skip + query.count);
     return {
-      items: items.map((entry) => this.view(entry.prompt, entry.etag)),
+      items: items.map((entry) => this.view(caller.identity, entry.prompt, entry.etag)),
       hasMore: ranked.length > query.skip + query.count,
     };
   }
@@ -201,7 +202,7 @@ export class PromptService implements PromptCatalog {
         prompt.status === 'in-review' && (isCurator(identity) || isOwner(identity, prompt)),
     );
     waiting.sort((a, b) => a.prompt.updatedAt.localeCompare(b.prompt.updatedAt));
-    return { items: waiting.map((entry) => this.view(entry.prompt, entry.etag)) };
+    return { items: waiting.map((entry) => this.view(identity, entry.prompt, entry.etag)) };
   }
 
   async history(caller: Caller, promptId: string): Promise<PromptHistory> {
@@ -313,7 +314,7 @@ export class PromptService implements PromptCatalog {
     };
     const created = await this.ports.prompts.create(prompt);
     await this.afterWrite(created.value, created.etag, identity, 'Created', options.deferRevision);
-    return this.view(created.value, created.etag);
+    return this.view(identity, created.value, created.etag);
   }
 
   async propose(
@@ -406,7 +407,7 @@ export class PromptService implements PromptCatalog {
             delta('down'),
           );
     await this.options.index.upsert(identity.tenantId, updated.value, updated.etag);
-    return this.view(updated.value, updated.etag, value);
+    return this.view(identity, updated.value, updated.etag, value);
   }
 
   async recordUse(
@@ -415,7 +416,7 @@ export class PromptService implements PromptCatalog {
     use: { readonly eventId: string; readonly occurredAt: Date; readonly kind: 'insert' | 'copy' },
   ): Promise<{ recorded: boolean }> {
     const { identity } = caller;
-    const found = await this.visible(identity, promptId);
+    await this.visible(identity, promptId);
     const { recorded } = await this.options.usage.record(
       {
         tenantId: identity.tenantId,
@@ -429,9 +430,8 @@ export class PromptService implements PromptCatalog {
       this.options.now(),
     );
     if (recorded) {
-      await this.ports.prompts.incrementUsage(identity.tenantId, promptId);
-      const prompt = { ...found.value, usageCount: found.value.usageCount + 1 };
-      await this.options.index.upsert(identity.tenantId, prompt, found.etag);
+      const updated = await this.ports.prompts.incrementUsage(identity.tenantId, promptId);
+      await this.options.index.upsert(identity.tenantId, updated.value, updated.etag);
     }
     return { recorded };
   }
@@ -479,7 +479,7 @@ export class PromptService implements PromptCatalog {
     note: string,
   ): Promise<PromptView> {
     const { identity } = caller;
-    if (current.etag !== etag) throw this.lostRace(current);
+    if (current.etag !== etag) throw this.lostRace(identity, current);
     const prompt: Prompt = {
       ...next,
       version: current.value.version + 1,
@@ -491,18 +491,18 @@ export class PromptService implements PromptCatalog {
       .catch(async (error: unknown) => {
         if (!isAppError(error, 'precondition-failed')) throw error;
         const latest = await this.ports.prompts.find(identity.tenantId, prompt.id);
-        throw latest === undefined ? error : this.lostRace(latest);
+        throw latest === undefined ? error : this.lostRace(identity, latest);
       });
     await this.afterWrite(replaced.value, replaced.etag, identity, note);
-    return this.view(replaced.value, replaced.etag);
+    return this.view(identity, replaced.value, replaced.etag);
   }
 
-  private lostRace(latest: { value: Prompt; etag: string }): AppError {
+  private lostRace(identity: Identity, latest: { value: Prompt; etag: string }): AppError {
     return new AppError(
       'precondition-failed',
       'Someone else changed this prompt; here is the latest version',
       {
-        current: { value: this.view(latest.value, latest.etag), etag: latest.etag },
+        current: { value: this.view(identity, latest.value, latest.etag), etag: latest.etag },
       },
     );
   }
@@ -561,17 +561,32 @@ export class PromptService implements PromptCatalog {
     };
   }
 
-  private page(ranked: readonly IndexedPrompt[], offset: number, limit: number): PromptPage {
+  private page(
+    identity: Identity,
+    ranked: readonly IndexedPrompt[],
+    offset: number,
+    limit: number,
+  ): PromptPage {
     const items = ranked
       .slice(offset, offset + limit)
-      .map((entry) => this.view(entry.prompt, entry.etag));
+      .map((entry) => this.view(identity, entry.prompt, entry.etag));
     return offset + limit < ranked.length
       ? { items, continuationToken: encodeOffset(offset + limit) }
       : { items };
   }
 
-  private view(prompt: Prompt, etag: string, myRating?: RatingValue): PromptView {
+  private view(
+    identity: Identity,
+    prompt: Prompt,
+    etag: string,
+    myRating?: RatingValue,
+  ): PromptView {
     const { tenantId: _tenant, type: _type, ...rest } = prompt;
-    return { ...rest, etag, ...(myRating === undefined ? {} : { myRating }) };
+    return {
+      ...rest,
+      etag,
+      ...(myRating === undefined ? {} : { myRating }),
+      permissions: { edit: canEdit(identity, prompt), statuses: nextStatuses(identity, prompt) },
+    };
   }
 }

@@ -56,12 +56,12 @@ function parseContents(text: string, filePath: string): DataFileContents {
 /**
  * The embedded Cosmos server keeps data in memory only. This mirror of every acknowledged write is
  * saved to one JSON file, atomically (temp file, fsync, rename), shortly after writes and on close,
- * and loaded at start. Only partitions written since the last save are serialised again.
+ * and loaded at start. Documents are kept as JSON text, so a save joins texts rather than serialising.
  */
 export class LocalDataFile implements WriteJournal {
-  private readonly partitions = new Map<string, Map<string, StoredDocument>>();
-  private readonly serialised = new Map<string, string>();
-  private readonly dirty = new Set<string>();
+  /** Each document kept as its JSON text: a save joins texts instead of serialising the store. */
+  private readonly partitions = new Map<string, Map<string, string>>();
+  private dirty = false;
   private timer: NodeJS.Timeout | undefined;
   private saving: Promise<void> | undefined;
   private closed = false;
@@ -101,7 +101,7 @@ export class LocalDataFile implements WriteJournal {
     for (const [key, documents] of this.partitions) {
       const container = key.slice(0, key.indexOf('\u0000'));
       const list = result.get(container) ?? [];
-      list.push(...documents.values());
+      for (const text of documents.values()) list.push(JSON.parse(text) as StoredDocument);
       result.set(container, list);
     }
     return result;
@@ -121,7 +121,7 @@ export class LocalDataFile implements WriteJournal {
   recordDelete(container: string, partitionKey: string, id: string): void {
     const key = partitionMapKey(container, partitionKey);
     if (this.partitions.get(key)?.delete(id) === true) {
-      this.dirty.add(key);
+      this.dirty = true;
       this.scheduleSave();
     }
   }
@@ -133,7 +133,7 @@ export class LocalDataFile implements WriteJournal {
       this.timer = undefined;
     }
     while (this.saving !== undefined) await this.saving;
-    if (this.dirty.size === 0) return;
+    if (!this.dirty) return;
     this.saving = this.save().finally(() => {
       this.saving = undefined;
     });
@@ -152,8 +152,8 @@ export class LocalDataFile implements WriteJournal {
       documents = new Map();
       this.partitions.set(key, documents);
     }
-    documents.set(document.id, document);
-    this.dirty.add(key);
+    documents.set(document.id, JSON.stringify(document));
+    this.dirty = true;
   }
 
   private scheduleSave(): void {
@@ -172,34 +172,22 @@ export class LocalDataFile implements WriteJournal {
   }
 
   private async save(): Promise<void> {
-    const written = [...this.dirty];
+    this.dirty = false;
     try {
       await this.writeFile();
     } catch (error) {
-      for (const key of written) this.dirty.add(key);
+      this.dirty = true;
       throw error;
     }
   }
 
   private async writeFile(): Promise<void> {
-    for (const key of this.dirty) {
-      const documents = this.partitions.get(key);
-      if (documents === undefined || documents.size === 0) {
-        this.serialised.delete(key);
-      } else {
-        this.serialised.set(
-          key,
-          [...documents.values()].map((doc) => JSON.stringify(doc)).join(','),
-        );
-      }
-    }
-    this.dirty.clear();
-
     const byContainer = new Map<string, string[]>();
-    for (const [key, chunk] of this.serialised) {
+    for (const [key, documents] of this.partitions) {
+      if (documents.size === 0) continue;
       const container = key.slice(0, key.indexOf('\u0000'));
       const chunks = byContainer.get(container) ?? [];
-      chunks.push(chunk);
+      chunks.push([...documents.values()].join(','));
       byContainer.set(container, chunks);
     }
     const containers = [...byContainer]

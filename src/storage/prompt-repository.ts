@@ -85,8 +85,8 @@ export class PromptRepository {
   }
 
   /** Counts one more use without touching the ETag race of editors (a patch, not a replace). */
-  async incrementUsage(tenantId: string, id: string): Promise<void> {
-    await this.prompts.patch({ tenantId }, id, [{ op: 'incr', path: '/usageCount', value: 1 }]);
+  async incrementUsage(tenantId: string, id: string): Promise<Versioned<Prompt>> {
+    return this.prompts.patch({ tenantId }, id, [{ op: 'incr', path: '/usageCount', value: 1 }]);
   }
 
   async adjustRatings(

@@ -63,6 +63,7 @@ export function samplePrompt(
     updatedBy: 'owner-1',
     publishedAt: at,
     etag: `"${randomUUID()}"`,
+    permissions: { edit: false, statuses: [] },
     ...overrides,
   };
 }
