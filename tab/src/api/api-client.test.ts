@@ -1,27 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApiClient } from './api-client.js';
-import { ApiError } from './api-error.js';
+import { ApiError, StaleEditError } from './api-error.js';
 
 const greetingSchema = z.object({ greeting: z.string() });
 
 interface Recorded {
   url: string;
+  method: string;
   headers: Headers;
+  body: unknown;
 }
 
 /** A fetch that answers every request with one response and records what it was asked. */
 function answering(response: () => Response): { fetch: typeof fetch; requests: Recorded[] } {
   const requests: Recorded[] = [];
   const fakeFetch: typeof fetch = (input, init) => {
-    requests.push({ url: String(input), headers: new Headers(init?.headers) });
+    requests.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: new Headers(init?.headers),
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    });
     return Promise.resolve(response());
   };
   return { fetch: fakeFetch, requests };
 }
 
-const json = (body: unknown, status = 200, type = 'application/json'): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+const json = (
+  body: unknown,
+  status = 200,
+  type = 'application/json',
+  extra: Record<string, string> = {},
+): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type, ...extra } });
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -104,5 +116,91 @@ describe('createApiClient', () => {
     const error = await caught(client.get('/api/greeting', greetingSchema));
 
     expect(error.problem).toMatchObject({ status: 0, detail: 'Failed to fetch' });
+  });
+});
+
+describe('ApiClient.send', () => {
+  const noHeaders = (): Promise<Record<string, string>> => Promise.resolve({});
+
+  it('should send the method, a JSON body and If-Match, and return the answer with its ETag', async () => {
+    const server = answering(() =>
+      json({ greeting: 'hello' }, 200, 'application/json', { etag: '"v2"' }),
+    );
+    const client = createApiClient({ fetch: server.fetch, headers: noHeaders });
+
+    const sent = await client.send(
+      'PUT',
+      '/api/greeting/1',
+      { greeting: 'hello' },
+      greetingSchema,
+      {
+        ifMatch: '"v1"',
+      },
+    );
+
+    expect(sent).toEqual({ value: { greeting: 'hello' }, etag: '"v2"' });
+    expect(server.requests[0]).toMatchObject({ method: 'PUT', body: { greeting: 'hello' } });
+    expect(server.requests[0]?.headers.get('if-match')).toBe('"v1"');
+    expect(server.requests[0]?.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('should send no body, content type or If-Match when none is given', async () => {
+    const server = answering(() => json({ greeting: 'hi' }));
+    const client = createApiClient({ fetch: server.fetch, headers: noHeaders });
+
+    const sent = await client.send('GET', '/api/greeting', undefined, greetingSchema);
+
+    expect(sent.etag).toBeUndefined();
+    expect(server.requests[0]?.body).toBeUndefined();
+    expect(server.requests[0]?.headers.has('content-type')).toBe(false);
+    expect(server.requests[0]?.headers.has('if-match')).toBe(false);
+  });
+
+  it('should accept an empty answer such as a 204 when the schema allows it', async () => {
+    const server = answering(() => new Response(null, { status: 204 }));
+    const client = createApiClient({ fetch: server.fetch, headers: noHeaders });
+
+    const sent = await client.send('DELETE', '/api/greeting/1', undefined, z.undefined(), {
+      ifMatch: '"v1"',
+    });
+
+    expect(sent.value).toBeUndefined();
+    expect(server.requests[0]?.method).toBe('DELETE');
+  });
+
+  it('should turn a 412 into a StaleEditError with the latest version and its ETag', async () => {
+    const body = {
+      type: 'about:blank',
+      title: 'Precondition failed',
+      status: 412,
+      detail: 'Someone else changed it',
+      current: { greeting: 'theirs' },
+    };
+    const server = answering(() => json(body, 412, 'application/problem+json', { etag: '"v3"' }));
+    const client = createApiClient({ fetch: server.fetch, headers: noHeaders });
+
+    const error = await caught(
+      client.send('PUT', '/api/greeting/1', { greeting: 'mine' }, greetingSchema, {
+        ifMatch: '"v1"',
+      }),
+    );
+
+    expect(error).toBeInstanceOf(StaleEditError);
+    const stale = error as StaleEditError<{ greeting: string }>;
+    expect(stale.current).toEqual({ greeting: 'theirs' });
+    expect(stale.etag).toBe('"v3"');
+    expect(stale.status).toBe(412);
+  });
+
+  it('should still report a 412 whose latest version it cannot read', async () => {
+    const server = answering(() =>
+      json({ type: 'about:blank', title: 'Precondition failed', status: 412, current: 7 }, 412),
+    );
+    const client = createApiClient({ fetch: server.fetch, headers: noHeaders });
+
+    const error = await caught(client.send('PUT', '/x', {}, greetingSchema, { ifMatch: '"a"' }));
+
+    expect(error).toBeInstanceOf(StaleEditError);
+    expect((error as StaleEditError<unknown>).current).toBeUndefined();
   });
 });

@@ -1,13 +1,37 @@
 import type { z } from 'zod';
 import { problemSchema, type Problem } from '../../../src/contracts/problem.js';
-import { ApiError } from './api-error.js';
+import { ApiError, StaleEditError } from './api-error.js';
 
 /** Supplies the headers that say who is calling: a Teams SSO token, or the dev identity headers. */
 export type HeaderSource = () => Promise<Readonly<Record<string, string>>>;
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface SendOptions {
+  /** The `ETag` header value of the version the edit starts from. */
+  readonly ifMatch?: string | undefined;
+}
+
+/** A parsed answer with its `ETag` header, which the next edit of the same document sends back. */
+export interface Sent<T> {
+  readonly value: T;
+  readonly etag: string | undefined;
+}
+
 export interface ApiClient {
   /** GETs a path and returns the body parsed by the schema; throws ApiError otherwise. */
   get<T>(path: string, schema: z.ZodType<T>): Promise<T>;
+  /**
+   * Sends a request with an optional JSON body and returns the parsed answer and its ETag. A 412
+   * throws `StaleEditError` carrying the latest version (parsed with the same schema) and its ETag.
+   */
+  send<T>(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    options?: SendOptions,
+  ): Promise<Sent<T>>;
 }
 
 export interface ApiClientOptions {
@@ -32,11 +56,17 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function problemFrom(response: Response): Promise<Problem> {
-  const parsed = problemSchema.safeParse(await readJson(response));
+function problemFrom(response: Response, body: unknown): Problem {
+  const parsed = problemSchema.safeParse(body);
   if (parsed.success) return parsed.data;
   const title = `The request failed with status ${response.status}`;
   return problem(response.status, title, response.statusText || undefined);
+}
+
+function currentOf<T>(body: unknown, schema: z.ZodType<T>): T | undefined {
+  if (typeof body !== 'object' || body === null || !('current' in body)) return undefined;
+  const parsed = schema.safeParse(body.current);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -51,29 +81,54 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  async function send<T>(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    sendOptions: SendOptions = {},
+  ): Promise<Sent<T>> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...(await authHeaders()),
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (sendOptions.ifMatch !== undefined) headers['If-Match'] = sendOptions.ifMatch;
+    let response: Response;
+    try {
+      response = await fetchFn(path, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : undefined;
+      throw new ApiError(problem(0, 'Lastmile could not be reached', detail));
+    }
+    const etag = response.headers.get('etag') ?? undefined;
+    const answer = await readJson(response);
+    if (response.status === 412) {
+      throw new StaleEditError(problemFrom(response, answer), currentOf(answer, schema), etag);
+    }
+    if (!response.ok) throw new ApiError(problemFrom(response, answer));
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join('.') || 'body';
+      throw new ApiError(
+        problem(
+          response.status,
+          'Lastmile sent an answer the tab does not understand',
+          `${path}: ${field} ${parsed.error.issues[0]?.message ?? 'is invalid'}`,
+        ),
+      );
+    }
+    return { value: parsed.data, etag };
+  }
+
   return {
     async get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-      const headers = { Accept: 'application/json', ...(await authHeaders()) };
-      let response: Response;
-      try {
-        response = await fetchFn(path, { headers });
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : undefined;
-        throw new ApiError(problem(0, 'Lastmile could not be reached', detail));
-      }
-      if (!response.ok) throw new ApiError(await problemFrom(response));
-      const parsed = schema.safeParse(await readJson(response));
-      if (!parsed.success) {
-        const field = parsed.error.issues[0]?.path.join('.') || 'body';
-        throw new ApiError(
-          problem(
-            response.status,
-            'Lastmile sent an answer the tab does not understand',
-            `${path}: ${field} ${parsed.error.issues[0]?.message ?? 'is invalid'}`,
-          ),
-        );
-      }
-      return parsed.data;
+      return (await send('GET', path, undefined, schema)).value;
     },
+    send,
   };
 }

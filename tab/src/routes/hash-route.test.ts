@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configPath, documentIds, hashFor, parseHash } from './hash-route.js';
+import { configPath, documentIds, hashFor, pageHash, parseHash } from './hash-route.js';
 import { pageIds } from './pages.js';
 
 describe('parseHash', () => {
@@ -17,7 +17,25 @@ describe('parseHash', () => {
     expect(parseHash('#flags')).toEqual({ kind: 'page', page: 'flags' });
     expect(parseHash('#/library/')).toEqual({ kind: 'page', page: 'library' });
     expect(parseHash('#/Checkpoint')).toEqual({ kind: 'page', page: 'checkpoint' });
-    expect(parseHash('#/practice?session=42')).toEqual({ kind: 'page', page: 'practice' });
+    expect(parseHash('#/practice?session=42')).toEqual({
+      kind: 'page',
+      page: 'practice',
+      query: 'session=42',
+    });
+  });
+
+  it('should open one prompt of the library from a deep link, keeping the id as written', () => {
+    expect(parseHash('#/library/Prompt-42')).toEqual({
+      kind: 'page',
+      page: 'library',
+      item: 'Prompt-42',
+    });
+    expect(parseHash('#/Library/p%201/?task=t1')).toEqual({
+      kind: 'page',
+      page: 'library',
+      item: 'p 1',
+      query: 'task=t1',
+    });
   });
 
   it('should open the configuration page the manifest names as configurationUrl', () => {
@@ -34,7 +52,9 @@ describe('parseHash', () => {
 
   it('should report a path it does not know instead of guessing', () => {
     expect(parseHash('#/settings')).toEqual({ kind: 'unknown', path: '/settings' });
-    expect(parseHash('#/library/extra')).toEqual({ kind: 'unknown', path: '/library/extra' });
+    expect(parseHash('#/library/a/b')).toEqual({ kind: 'unknown', path: '/library/a/b' });
+    expect(parseHash('#/library/%E0')).toEqual({ kind: 'unknown', path: '/library/%E0' });
+    expect(parseHash('#/scoreboard/x')).toEqual({ kind: 'unknown', path: '/scoreboard/x' });
     expect(parseHash('#/config/library')).toEqual({ kind: 'unknown', path: '/config/library' });
     expect(parseHash('#/privacy-policy')).toEqual({ kind: 'unknown', path: '/privacy-policy' });
   });
@@ -47,5 +67,12 @@ describe('parseHash', () => {
       expect(parseHash(hashFor(document))).toEqual({ kind: 'document', document });
     }
     expect(parseHash(hashFor(configPath))).toEqual({ kind: 'config' });
+    expect(parseHash(pageHash('library', 'a/b c', 'task=t1&q=x'))).toEqual({
+      kind: 'page',
+      page: 'library',
+      item: 'a/b c',
+      query: 'task=t1&q=x',
+    });
+    expect(parseHash(pageHash('workflows'))).toEqual({ kind: 'page', page: 'workflows' });
   });
 });

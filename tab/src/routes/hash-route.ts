@@ -10,8 +10,15 @@ export type DocumentId = (typeof documentIds)[number];
 /** The path of the configurable tab's configuration page (the manifest's configurationUrl). */
 export const configPath = 'config';
 
-/** What the shell, with its navigation, shows: a known page, or a path the tab does not know. */
-export type ShellRoute = { kind: 'page'; page: PageId } | { kind: 'unknown'; path: string };
+/** Pages whose deep links may name one item, e.g. `#/library/<promptId>` opens that prompt. */
+const pagesWithItems: readonly PageId[] = ['library'];
+
+/**
+ * What the shell, with its navigation, shows: a known page (with the item and the query string a
+ * deep link names, if any), or a path the tab does not know.
+ */
+export type ShellRoute =
+  { kind: 'page'; page: PageId; item?: string; query?: string } | { kind: 'unknown'; path: string };
 
 /** What a host (Teams or the dev preview) shows: the shell, or the tab's configuration page. */
 export type HostRoute = ShellRoute | { kind: 'config' };
@@ -29,15 +36,42 @@ function isDocumentId(value: string): value is DocumentId {
  * a query string after the page.
  */
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '').split(/[?&]/, 1)[0] ?? '';
-  const segment = path.replace(/^\/+/, '').replace(/\/+$/, '').toLowerCase();
+  const raw = hash.replace(/^#/, '');
+  const cut = raw.search(/[?&]/);
+  const path = cut === -1 ? raw : raw.slice(0, cut);
+  const query = cut === -1 ? '' : raw.slice(cut + 1);
+  const segments = path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
+  const segment = (segments[0] ?? '').toLowerCase();
+  const withQuery = query === '' ? {} : { query };
+  if (segments.length === 2 && isPageId(segment) && pagesWithItems.includes(segment)) {
+    const item = decodeItem(segments[1] ?? '');
+    if (item !== undefined) return { kind: 'page', page: segment, item, ...withQuery };
+  }
+  if (segments.length > 1) return { kind: 'unknown', path };
   if (segment === '') return { kind: 'page', page: homePage };
-  if (isPageId(segment)) return { kind: 'page', page: segment };
+  if (isPageId(segment)) return { kind: 'page', page: segment, ...withQuery };
   if (segment === configPath) return { kind: 'config' };
   if (isDocumentId(segment)) return { kind: 'document', document: segment };
   return { kind: 'unknown', path };
 }
 
+// Item ids keep their case (unlike page names); a malformed escape is not an id.
+function decodeItem(segment: string): string | undefined {
+  try {
+    const item = decodeURIComponent(segment);
+    return item.trim() === '' ? undefined : item;
+  } catch {
+    return undefined;
+  }
+}
+
 export function hashFor(target: PageId | DocumentId | typeof configPath): string {
   return `#/${target}`;
+}
+
+/** A deep link to a page, optionally to one of its items, with an optional query string. */
+export function pageHash(page: PageId, item?: string, query?: string): string {
+  const itemPart = item === undefined ? '' : `/${encodeURIComponent(item)}`;
+  const queryPart = query === undefined || query === '' ? '' : `?${query}`;
+  return `#/${page}${itemPart}${queryPart}`;
 }

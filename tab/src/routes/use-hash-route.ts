@@ -26,3 +26,8 @@ export function useHashRoute(): HashRouter {
     },
   };
 }
+
+/** Moves to a deep link inside the tab (a prompt, a filtered page); Back returns to where the user was. */
+export function openHash(hash: string): void {
+  window.location.hash = hash;
+}

@@ -61,6 +61,7 @@ export function AppShell({
         ) : null}
         {me.state.status === 'success' ? (
           <PageOutlet
+            client={client}
             route={route}
             me={me.state.data}
             program={program}
