@@ -122,6 +122,15 @@ export class PromptSearchIndex {
     return [...index.entries.values()].filter((entry) => accept(entry.prompt));
   }
 
+  /**
+   * Records a revision this instance made itself, so the next refresh does not re-read the store
+   * for it; a jump of more than one means another instance wrote too, and is left for the refresh.
+   */
+  async noteOwnRevision(tenantId: string, revision: number): Promise<void> {
+    const index = await this.tenant(tenantId);
+    if (revision === index.revision + 1) index.revision = revision;
+  }
+
   /** Puts this instance's own write into the index at once. */
   async upsert(tenantId: string, prompt: Prompt, etag: string): Promise<void> {
     const index = await this.tenant(tenantId);

@@ -56,7 +56,7 @@ export interface PromptPorts {
       userId: string,
     ): Promise<PromptRating | undefined>;
     upsertRating(rating: PromptRating): Promise<void>;
-    bumpRevision(tenantId: string): Promise<void>;
+    bumpRevision(tenantId: string): Promise<number>;
   };
   /** The tasks a department mapped, for search boosts. */
   readonly mappedTasks: {
@@ -528,8 +528,14 @@ export class PromptService implements PromptCatalog {
       editedAt: prompt.updatedAt,
       note,
     });
-    if (!deferRevision) await this.ports.prompts.bumpRevision(prompt.tenantId);
     await this.options.index.upsert(prompt.tenantId, prompt, etag);
+    if (!deferRevision) await this.bumpRevision(prompt.tenantId);
+  }
+
+  /** Tells other instances the library changed; this instance's index already has the change. */
+  private async bumpRevision(tenantId: string): Promise<void> {
+    const revision = await this.ports.prompts.bumpRevision(tenantId);
+    await this.options.index.noteOwnRevision(tenantId, revision);
   }
 
   private async visible(

@@ -171,11 +171,12 @@ export class PromptRepository {
   }
 
   /** Marks the tenant's library as changed, for other instances' search indexes. */
-  async bumpRevision(tenantId: string): Promise<void> {
+  async bumpRevision(tenantId: string): Promise<number> {
     try {
-      await this.revisions.patch({ tenantId }, 'library-revision', [
+      const bumped = await this.revisions.patch({ tenantId }, 'library-revision', [
         { op: 'incr', path: '/revision', value: 1 },
       ]);
+      return bumped.value.revision;
     } catch (error) {
       if (!(error instanceof AppError && error.kind === 'not-found')) throw error;
       const { created } = await this.revisions.createIfAbsent({
@@ -184,7 +185,7 @@ export class PromptRepository {
         type: 'libraryRevision',
         revision: 1,
       });
-      if (!created) await this.bumpRevision(tenantId);
+      return created ? 1 : this.bumpRevision(tenantId);
     }
   }
 }
