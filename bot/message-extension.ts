@@ -43,6 +43,9 @@ import {
  * act on, never an HTTP error, because Teams shows a bare "something went wrong" for those.
  */
 
+/** Result cards kept for reuse, oldest dropped first. */
+const attachmentCacheSize = 5000;
+
 export const messageExtensionCommands = {
   findPrompt: 'findPrompt',
   fillPrompt: 'fillPrompt',
@@ -161,6 +164,8 @@ function dataOf(value: unknown): unknown {
 /** Runs the message extension's commands against the prompt library. */
 export class PromptMessageExtension {
   readonly #deps: MessageExtensionDeps;
+
+  readonly #attachments = new Map<string, MessagingExtensionAttachment>();
 
   constructor(deps: MessageExtensionDeps) {
     this.#deps = deps;
@@ -394,6 +399,21 @@ export class PromptMessageExtension {
   }
 
   #resultAttachment(prompt: PromptView, text: string): MessagingExtensionAttachment {
+    // Expanding a card template costs about a millisecond and every caller gets the same card for
+    // the same version of a prompt, so results are reused until the prompt changes.
+    const key = `${prompt.id}\u0000${String(prompt.version)}\u0000${prompt.updatedAt}\u0000${text}`;
+    const cached = this.#attachments.get(key);
+    if (cached !== undefined) return cached;
+    const attachment = this.#buildAttachment(prompt, text);
+    if (this.#attachments.size >= attachmentCacheSize) {
+      const oldest = this.#attachments.keys().next().value;
+      if (oldest !== undefined) this.#attachments.delete(oldest);
+    }
+    this.#attachments.set(key, attachment);
+    return attachment;
+  }
+
+  #buildAttachment(prompt: PromptView, text: string): MessagingExtensionAttachment {
     const card = renderPromptCard({
       title: prompt.title,
       text,

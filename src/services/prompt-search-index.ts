@@ -45,15 +45,16 @@ interface TenantIndex {
   refreshing: Promise<void> | undefined;
 }
 
+/** `{{placeholders}}` are not words of the prompt; their descriptions are indexed instead. */
+const placeholderPattern = /\{\{[^}]*\}\}/g;
+
 function documentOf(prompt: Prompt): IndexedDocument {
   return {
     id: prompt.id,
     title: prompt.title,
-    body: prompt.body,
+    body: prompt.body.replace(placeholderPattern, ' '),
     tags: prompt.tags.join(' '),
-    variables: prompt.variables
-      .map((variable) => `${variable.name} ${variable.description}`)
-      .join(' '),
+    variables: prompt.variables.map((variable) => variable.description).join(' '),
   };
 }
 
@@ -97,7 +98,6 @@ export class PromptSearchIndex {
     if (query === '') return this.best(index, accept, boost);
     const options = {
       prefix: true,
-      fuzzy: (term: string) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false),
       boost: { title: 3, tags: 2, variables: 0.5 },
       filter: (result: { id: unknown }) => {
         const entry = index.entries.get(String(result.id));
@@ -108,8 +108,16 @@ export class PromptSearchIndex {
         return entry === undefined ? 1 : boostFactor(entry.prompt, boost);
       },
     };
+    // Fuzzy matching is the expensive part and only helps with typos, so it runs only when the
+    // words as typed (and their prefixes) find nothing.
+    const fuzzy = {
+      fuzzy: (term: string) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false),
+    };
     let results = index.text.search(query, { ...options, combineWith: 'AND' });
-    if (results.length === 0) results = index.text.search(query, { ...options, combineWith: 'OR' });
+    if (results.length === 0)
+      results = index.text.search(query, { ...options, ...fuzzy, combineWith: 'AND' });
+    if (results.length === 0)
+      results = index.text.search(query, { ...options, ...fuzzy, combineWith: 'OR' });
     return results.flatMap((result) => {
       const entry = index.entries.get(String(result.id));
       return entry === undefined ? [] : [entry];

@@ -25,7 +25,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -97,6 +97,8 @@ export interface PlaygroundOptions {
   /** The bot's messaging endpoint, e.g. `http://127.0.0.1:3978/api/messages`. */
   readonly appEndpoint: string;
   readonly startTimeoutMs?: number;
+  /** Run the playground's users in this tenant instead of its built-in one. */
+  readonly tenantId?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -171,11 +173,59 @@ function parseConfig(body: unknown): PlaygroundConfig {
   return config as unknown as PlaygroundConfig;
 }
 
+/** The playground's built-in configuration (0.2.x) in another tenant: the same users and chats. */
+function playgroundConfigFor(tenantId: string): string {
+  const person = (first: string, index: number, name: string, upn: string): string[] => {
+    const [givenName = name, surname = name] = name.split(' ');
+    const fields = [
+      `id: user-id-${String(index)}`,
+      `name: ${name}`,
+      `userPrincipleName: ${upn}`,
+      `aadObjectId: 00000000-0000-0000-0000-00000000002${String(index)}`,
+      `givenName: ${givenName}`,
+      `surname: ${surname}`,
+      `email: ${upn}`,
+    ];
+    return fields.map((field, at) => (at === 0 ? first : ' '.repeat(first.length)) + field);
+  };
+  return [
+    'version: "0.1.1"',
+    `tenantId: ${tenantId}`,
+    'bot:',
+    '  id: 00000000-0000-0000-0000-00000000000011',
+    '  name: Test Bot',
+    'currentUser:',
+    ...person('  ', 0, 'Alex Wilber', 'alexw@example.com'),
+    'users:',
+    ...person('  - ', 1, 'Megan Bowen', 'meganb@example.com'),
+    ...person('  - ', 2, 'Adele Vance', 'adelev@example.com'),
+    ...person('  - ', 3, 'Isaiah Langer', 'isaiahl@example.com'),
+    ...person('  - ', 4, 'Patti Fernandez', 'pattif@example.com'),
+    ...person('  - ', 5, 'Lynne Robbins', 'lynner@example.com'),
+    'personalChat:',
+    '  id: personal-chat-id',
+    'groupChat:',
+    '  id: group-chat-id',
+    '  name: Group Chat',
+    'team:',
+    '  id: team-id',
+    '  name: My Team',
+    '  aadGroupId: 00000000-0000-0000-0000-000000000031',
+    '  channels:',
+    '    - id: channel-announcements-id',
+    '      name: Announcements',
+    '',
+  ].join('\n');
+}
+
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   const folder = await mkdtemp(path.join(tmpdir(), 'lastmile-playground-'));
-  // No file there: the playground uses its built-in tenant, users and chats.
+  // Without a file the playground uses its built-in tenant, users and chats; a tenant of the
+  // test's choice needs the same configuration written out with that tenant.
   const configPath = path.join(folder, '.m365agentsplayground.yml');
+  if (options.tenantId !== undefined)
+    await writeFile(configPath, playgroundConfigFor(options.tenantId));
   const child = spawn(
     process.execPath,
     [
