@@ -78,7 +78,7 @@ export async function startLastmile(
   });
 
   try {
-    const identities = new IdentityService(storage);
+    const identities = new IdentityService(storage, { rosterCacheMs: 30_000, clock: Date.now });
     const program = new ProgramService(storage);
     const usage = new UsageRecorder(storage);
     const index = new PromptSearchIndex(storage, {

@@ -42,25 +42,58 @@ function callerOf(
  * Turns a verified caller into an `Identity`: the roster adds the role an admin assigned; someone
  * not on the roster is a member with whatever app roles their token carries.
  */
+export interface IdentityOptions {
+  /** How long a roster entry is reused: every request names its caller, few change roles. */
+  readonly rosterCacheMs: number;
+  readonly clock: () => number;
+}
+
+const rosterCacheSize = 20_000;
+
 export class IdentityService implements CallerDirectory {
-  constructor(private readonly ports: IdentityPorts) {}
+  private readonly roster = new Map<
+    string,
+    { readonly at: number; readonly person: Promise<Person | undefined> }
+  >();
+
+  constructor(
+    private readonly ports: IdentityPorts,
+    private readonly options: IdentityOptions = { rosterCacheMs: 0, clock: Date.now },
+  ) {}
 
   async fromToken(subject: TokenSubject): Promise<Caller> {
-    const person = (await this.ports.people.findById(subject.tenantId, subject.userId))?.value;
+    const person = await this.person(subject.tenantId, subject.userId);
     return callerOf(subject.tenantId, subject.userId, person, subject.appRoles, subject);
   }
 
   /** The caller of a bot activity: Teams has already authenticated the user. */
   async callerFor(tenantId: string, userId: string, name?: string): Promise<Caller> {
-    const person = (await this.ports.people.findById(tenantId, userId))?.value;
+    const person = await this.person(tenantId, userId);
     return callerOf(tenantId, userId, person, [], { name });
+  }
+
+  /** A roster entry, reused for `rosterCacheMs`; a failed read is not kept. */
+  private person(tenantId: string, userId: string): Promise<Person | undefined> {
+    const key = `${tenantId}\u0000${userId}`;
+    const now = this.options.clock();
+    const cached = this.roster.get(key);
+    if (cached !== undefined && now - cached.at < this.options.rosterCacheMs) return cached.person;
+    const person = this.ports.people.findById(tenantId, userId).then((found) => found?.value);
+    person.catch(() => this.roster.delete(key));
+    this.roster.delete(key);
+    if (this.roster.size >= rosterCacheSize) {
+      const oldest = this.roster.keys().next().value;
+      if (oldest !== undefined) this.roster.delete(oldest);
+    }
+    this.roster.set(key, { at: now, person });
+    return person;
   }
 
   /** Dev identity names the user by UPN or by id; only reachable outside production. */
   async fromDevHeaders(tenantId: string, user: string): Promise<Caller> {
     const person = user.includes('@')
       ? (await this.ports.people.findByUpn(tenantId, user))?.value
-      : (await this.ports.people.findById(tenantId, user))?.value;
+      : await this.person(tenantId, user);
     const userId = person?.id ?? user;
     return callerOf(
       tenantId,
@@ -72,6 +105,6 @@ export class IdentityService implements CallerDirectory {
   }
 
   async personOf(identity: Identity): Promise<Person | undefined> {
-    return (await this.ports.people.findById(identity.tenantId, identity.userId))?.value;
+    return this.person(identity.tenantId, identity.userId);
   }
 }
