@@ -111,7 +111,7 @@ export class WorkflowService {
     if (content.departmentId !== current.value.departmentId) {
       await this.requireDepartment(identity.tenantId, content.departmentId);
     }
-    if (current.etag !== etag) throw this.lostRace(current);
+    if (current.etag !== etag) throw await this.lostRace(identity, current);
     const replaced = await this.ports.workflows
       .replace(
         {
@@ -125,7 +125,7 @@ export class WorkflowService {
       .catch(async (error: unknown) => {
         if (!isAppError(error, 'precondition-failed')) throw error;
         const latest = await this.ports.workflows.find(identity.tenantId, id);
-        throw latest === undefined ? error : this.lostRace(latest);
+        throw latest === undefined ? error : await this.lostRace(identity, latest);
       });
     this.taskCache.clear();
     const counts = await this.ports.promptCounts.countsByTask(identity.tenantId);
@@ -136,7 +136,7 @@ export class WorkflowService {
     this.requireMapper(identity);
     const current = await this.ports.workflows.find(identity.tenantId, id);
     if (current === undefined) throw new AppError('not-found', `Workflow task ${id} was not found`);
-    if (current.etag !== etag) throw this.lostRace(current);
+    if (current.etag !== etag) throw await this.lostRace(identity, current);
     await this.ports.workflows.delete(identity.tenantId, id, etag);
     this.taskCache.clear();
   }
@@ -155,12 +155,19 @@ export class WorkflowService {
     return ids;
   }
 
-  private lostRace(latest: { value: WorkflowTask; etag: string }): AppError {
+  private async lostRace(
+    identity: Identity,
+    latest: { value: WorkflowTask; etag: string },
+  ): Promise<AppError> {
+    const counts = await this.ports.promptCounts.countsByTask(identity.tenantId);
     return new AppError(
       'precondition-failed',
       'Someone else changed this task; here is the latest version',
       {
-        current: { value: this.view(latest.value, latest.etag, 0), etag: latest.etag },
+        current: {
+          value: this.view(latest.value, latest.etag, counts.get(latest.value.id) ?? 0),
+          etag: latest.etag,
+        },
       },
     );
   }

@@ -110,7 +110,10 @@ describe('the workflow mapping API', () => {
       body: { ...content, baselineMinutes: 10 },
     });
     expect(stale.status).toBe(412);
-    expect((stale.body as { current: WorkflowTaskView }).current.baselineMinutes).toBe(90);
+    const latest = (stale.body as { current: WorkflowTaskView }).current;
+    expect(latest.baselineMinutes).toBe(90);
+    expect(latest.promptCount).toBe((read.body as WorkflowTaskView).promptCount);
+    expect(latest.promptCount).toBeGreaterThan(0);
     const deleted = await request(app.url, `/api/workflows/${id}`, {
       method: 'DELETE',
       headers: { 'if-match': edited.headers.get('etag') ?? '' },
