@@ -32,7 +32,6 @@ interface IndexedDocument {
   readonly title: string;
   readonly body: string;
   readonly tags: string;
-  readonly variables: string;
 }
 
 interface TenantIndex {
@@ -45,7 +44,10 @@ interface TenantIndex {
   refreshing: Promise<void> | undefined;
 }
 
-/** `{{placeholders}}` are not words of the prompt; their descriptions are indexed instead. */
+/**
+ * `{{placeholders}}` are not words of the prompt, and variable descriptions ("the client") are
+ * left out too: they match almost every prompt and only slow the search down.
+ */
 const placeholderPattern = /\{\{[^}]*\}\}/g;
 
 function documentOf(prompt: Prompt): IndexedDocument {
@@ -54,7 +56,6 @@ function documentOf(prompt: Prompt): IndexedDocument {
     title: prompt.title,
     body: prompt.body.replace(placeholderPattern, ' '),
     tags: prompt.tags.join(' '),
-    variables: prompt.variables.map((variable) => variable.description).join(' '),
   };
 }
 
@@ -98,7 +99,7 @@ export class PromptSearchIndex {
     if (query === '') return this.best(index, accept, boost);
     const options = {
       prefix: true,
-      boost: { title: 3, tags: 2, variables: 0.5 },
+      boost: { title: 3, tags: 2 },
       filter: (result: { id: unknown }) => {
         const entry = index.entries.get(String(result.id));
         return entry !== undefined && accept(entry.prompt);
@@ -187,7 +188,7 @@ export class PromptSearchIndex {
     const prompts = await this.ports.prompts.listAll(tenantId);
     const index: TenantIndex = {
       text: new MiniSearch<IndexedDocument>({
-        fields: ['title', 'body', 'tags', 'variables'],
+        fields: ['title', 'body', 'tags'],
         storeFields: [],
       }),
       entries: new Map(),
