@@ -1,12 +1,4 @@
-import {
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
-  Text,
-  useId,
-} from '@fluentui/react-components';
+import { Button, Text, useId } from '@fluentui/react-components';
 import type { FormEvent, JSX } from 'react';
 import { useState } from 'react';
 import type { Problem } from '../../../src/contracts/problem.js';
@@ -15,6 +7,7 @@ import type { ApiClient } from '../api/api-client.js';
 import { toProblem } from '../api/api-error.js';
 import type { FieldErrors } from '../common/field-errors.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
+import { SidePanel } from '../common/side-panel.js';
 import { useFocusFirstInvalid } from '../common/use-focus-first-invalid.js';
 import type { LibraryOptions } from './library-options.js';
 import {
@@ -80,59 +73,43 @@ export function ProposeDrawer({
   };
 
   return (
-    <OverlayDrawer
-      open
-      position="end"
-      size="medium"
-      aria-labelledby={titleId}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose();
-      }}
-    >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          heading={{ id: titleId }}
-          action={
-            <Button appearance="subtle" onClick={onClose}>
-              Close
-            </Button>
-          }
-        >
-          Propose a prompt
-        </DrawerHeaderTitle>
+    <SidePanel
+      titleId={titleId}
+      title="Propose a prompt"
+      intro={
         <Text>
           Share a prompt that works for you. The library owner reviews it, then publishes it or
           sends it back with a note.
         </Text>
-      </DrawerHeader>
-      <DrawerBody>
-        <form
-          ref={focusInvalid.ref}
-          className={styles.form}
-          onSubmit={send}
-          aria-labelledby={titleId}
-          noValidate
-        >
-          <PromptForm draft={draft} onChange={setDraft} errors={errors} options={options} />
-          {problem ? <ProblemMessageBar problem={problem} /> : null}
-          <div className={styles.actions}>
-            <Button
-              type="submit"
-              appearance="primary"
-              disabledFocusable={busy}
-              name="intent"
-              value="review"
-            >
-              Submit for review
-            </Button>
-            <Button type="submit" disabledFocusable={busy} name="intent" value="draft">
-              Save as draft
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </div>
-        </form>
-      </DrawerBody>
-    </OverlayDrawer>
+      }
+      onClose={onClose}
+    >
+      <form
+        ref={focusInvalid.ref}
+        className={styles.form}
+        onSubmit={send}
+        aria-labelledby={titleId}
+        noValidate
+      >
+        <PromptForm draft={draft} onChange={setDraft} errors={errors} options={options} />
+        {problem ? <ProblemMessageBar problem={problem} /> : null}
+        <div className={styles.actions}>
+          <Button
+            type="submit"
+            appearance="primary"
+            disabledFocusable={busy}
+            name="intent"
+            value="review"
+          >
+            Submit for review
+          </Button>
+          <Button type="submit" disabledFocusable={busy} name="intent" value="draft">
+            Save as draft
+          </Button>
+          <Button onClick={onClose}>Cancel</Button>
+        </div>
+      </form>
+    </SidePanel>
   );
 }
 ProposeDrawer.displayName = 'ProposeDrawer';

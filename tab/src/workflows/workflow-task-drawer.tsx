@@ -1,14 +1,7 @@
-import {
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
-  useId,
-} from '@fluentui/react-components';
 import type { JSX } from 'react';
 import type { WorkflowTaskView } from '../../../src/contracts/workflows.js';
 import type { ApiClient } from '../api/api-client.js';
+import { SidePanel } from '../common/side-panel.js';
 import { TaskEditLoader } from './task-edit-loader.js';
 import type { Department } from './workflow-groups.js';
 import { WorkflowTaskEditor } from './workflow-task-editor.js';
@@ -29,43 +22,20 @@ export interface WorkflowTaskDrawerProps {
 /** Adds or edits a mapped task in a panel over the page. */
 export function WorkflowTaskDrawer(props: WorkflowTaskDrawerProps): JSX.Element {
   const { client, mode, onClose, ...rest } = props;
-  const titleId = useId('task-drawer-title');
   return (
-    <OverlayDrawer
-      open
-      position="end"
-      size="medium"
-      aria-labelledby={titleId}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose();
-      }}
-    >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          heading={{ id: titleId }}
-          action={
-            <Button appearance="subtle" onClick={onClose}>
-              Close
-            </Button>
-          }
-        >
-          {mode.kind === 'add' ? 'Add a task' : `Edit “${mode.name}”`}
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody>
-        {mode.kind === 'add' ? (
-          <WorkflowTaskEditor
-            client={client}
-            task={undefined}
-            departmentId={mode.departmentId}
-            onCancel={onClose}
-            {...rest}
-          />
-        ) : (
-          <TaskEditLoader client={client} taskId={mode.taskId} onClose={onClose} {...rest} />
-        )}
-      </DrawerBody>
-    </OverlayDrawer>
+    <SidePanel title={mode.kind === 'add' ? 'Add a task' : `Edit “${mode.name}”`} onClose={onClose}>
+      {mode.kind === 'add' ? (
+        <WorkflowTaskEditor
+          client={client}
+          task={undefined}
+          departmentId={mode.departmentId}
+          onCancel={onClose}
+          {...rest}
+        />
+      ) : (
+        <TaskEditLoader client={client} taskId={mode.taskId} onClose={onClose} {...rest} />
+      )}
+    </SidePanel>
   );
 }
 WorkflowTaskDrawer.displayName = 'WorkflowTaskDrawer';
