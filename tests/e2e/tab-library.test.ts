@@ -9,7 +9,8 @@ import {
 import { startTestApp } from '../support/app.js';
 import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
 
-const waitMs = 10_000;
+// Generous: CI runs browser tests beside other test files on two cores.
+const waitMs = 20_000;
 const champion = 'champion@demo.example';
 const member = 'member@demo.example';
 // A published prompt with four variables, owned by someone other than the fixed demo people.
@@ -192,7 +193,9 @@ describe('the prompt library in the tab', () => {
 
     const panel = await promptPanel(page, prompt.title);
     await panel.getByRole('tab', { name: 'History' }).waitFor();
-    expect(await panel.getByRole('tab').allInnerTexts()).toEqual(['Use', 'History']);
+    await expect
+      .poll(() => panel.getByRole('tab').allInnerTexts(), { timeout: waitMs })
+      .toEqual(['Use', 'History']);
     expect(await panel.getByRole('group', { name: 'Status actions' }).count()).toBe(0);
     expect(await panel.getByRole('button', { name: 'Retire' }).count()).toBe(0);
     await panel.getByRole('button', { name: 'Fill in the prompt' }).waitFor();
@@ -221,14 +224,20 @@ describe('the prompt library in the tab', () => {
     await proposer.page.getByRole('tab', { name: /^Review queue/ }).click();
     const own = proposer.page.getByRole('article', { name: title });
     await own.getByRole('button', { name: 'Withdraw' }).waitFor();
-    expect(await own.getByRole('button').allInnerTexts()).toEqual(['Withdraw']);
+    await expect
+      .poll(() => own.getByRole('button').allInnerTexts(), { timeout: waitMs })
+      .toEqual(['Withdraw']);
     await own.getByRole('link', { name: title }).click();
     const ownPanel = await promptPanel(proposer.page, title);
     const ownActions = ownPanel.getByRole('group', { name: 'Status actions' });
     await ownActions.waitFor();
-    expect(await ownActions.getByRole('button').allInnerTexts()).toEqual(['Withdraw']);
+    await expect
+      .poll(() => ownActions.getByRole('button').allInnerTexts(), { timeout: waitMs })
+      .toEqual(['Withdraw']);
     expect(await ownPanel.getByRole('button', { name: 'Publish' }).count()).toBe(0);
-    expect(await ownPanel.getByRole('tab').allInnerTexts()).toEqual(['Use', 'History', 'Edit']);
+    await expect
+      .poll(() => ownPanel.getByRole('tab').allInnerTexts(), { timeout: waitMs })
+      .toEqual(['Use', 'History', 'Edit']);
     const proposalId = new URL(proposer.page.url()).hash.replace('#/library/', '');
     expect((await promptAs(proposalId, member)).permissions).toEqual({
       edit: true,

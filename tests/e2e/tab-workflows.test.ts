@@ -10,7 +10,8 @@ import {
 import { startTestApp } from '../support/app.js';
 import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
 
-const waitMs = 10_000;
+// Generous: CI runs browser tests beside other test files on two cores.
+const waitMs = 20_000;
 const lead = 'lead@demo.example';
 const member = 'member@demo.example';
 const champion = 'champion@demo.example';
@@ -172,9 +173,11 @@ describe('the workflows page in the tab', () => {
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved “Answer a client’s data request”.').waitFor();
     const card = taskCard(page, 'Answer a client’s data request');
-    expect(
-      await card.getByRole('list', { name: 'Steps' }).getByRole('listitem').allInnerTexts(),
-    ).toEqual(['Pull the figures', 'Consultant: Read the request']);
+    const steps = card.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    // The notice can show before the list re-renders with the saved task: poll its steps.
+    await expect
+      .poll(() => steps.allInnerTexts(), { timeout: waitMs })
+      .toEqual(['Pull the figures', 'Consultant: Read the request']);
 
     await card.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete the task' }).click();
