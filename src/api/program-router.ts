@@ -4,7 +4,7 @@ import { programSettingsUpdateSchema } from '../contracts/program.js';
 import type { ProgramService } from '../services/program-service.js';
 import { requireIfMatch, toHttpEtag } from './etag.js';
 import { callerOf, requireRole } from './identity-middleware.js';
-import { invalidFromZod } from './problem.js';
+import { parseRequest } from './parse.js';
 
 /**
  * `GET /api/program`: the caller's tenant's set-up for the tab's shell; `GET|PUT /api/program/settings`
@@ -26,14 +26,8 @@ export function programRouter(
   router.put('/program/settings', requireRole('admin', 'champion'), async (req, res) => {
     const creating = req.get('if-none-match')?.trim() === '*';
     const expected = creating ? ('create' as const) : { etag: requireIfMatch(req) };
-    const update = programSettingsUpdateSchema.safeParse(req.body);
-    if (!update.success) throw invalidFromZod(update.error, 'body');
-    const result = await program.updateSettings(
-      callerOf(res).tenantId,
-      update.data,
-      expected,
-      now(),
-    );
+    const update = parseRequest(programSettingsUpdateSchema, req.body, 'body');
+    const result = await program.updateSettings(callerOf(res).tenantId, update, expected, now());
     res.setHeader('ETag', toHttpEtag(result.etag));
     res.status(result.created ? 201 : 200).json(result.settings);
   });
@@ -47,9 +41,8 @@ export function programRouter(
 export function devRosterRouter(program: Pick<ProgramService, 'searchRoster'>): Router {
   const router = Router();
   router.get('/dev/roster', async (req, res) => {
-    const query = peopleQuerySchema.safeParse(req.query);
-    if (!query.success) throw invalidFromZod(query.error, 'query');
-    res.json(await program.searchRoster(callerOf(res).tenantId, query.data));
+    const query = parseRequest(peopleQuerySchema, req.query, 'query');
+    res.json(await program.searchRoster(callerOf(res).tenantId, query));
   });
   return router;
 }

@@ -15,6 +15,7 @@ import {
   type RenderResponse,
   type UpdatePromptRequest,
 } from '../contracts/prompts.js';
+import { slugOf } from '../domain/slug.js';
 import { AppError, isAppError } from '../domain/errors.js';
 import {
   canEdit,
@@ -106,17 +107,6 @@ function decodeOffset(token: string | undefined): number {
   throw new AppError('invalid', 'The continuation token is not valid', {
     fieldErrors: [{ field: 'continuationToken', message: 'use the token of the previous page' }],
   });
-}
-
-function slugOf(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'prompt'
-  );
 }
 
 function contentOf(prompt: PromptContent): PromptContent {
@@ -291,7 +281,7 @@ export class PromptService implements PromptCatalog {
     const ownerId = request.ownerId ?? identity.userId;
     const prompt: Prompt = {
       ...content,
-      id: options.id ?? `p-${slugOf(content.title)}-${this.options.newId().slice(0, 8)}`,
+      id: options.id ?? `p-${slugOf(content.title, 'prompt')}-${this.options.newId().slice(0, 8)}`,
       tenantId: identity.tenantId,
       type: 'prompt',
       status,

@@ -5,6 +5,7 @@ import {
   type WorkflowTaskContent,
   type WorkflowTaskView,
 } from '../contracts/workflows.js';
+import { slugOf } from '../domain/slug.js';
 import { AppError, isAppError } from '../domain/errors.js';
 import { hasAnyRole } from '../domain/roles.js';
 
@@ -28,16 +29,6 @@ export interface WorkflowServiceOptions {
   /** How long a department's mapped task ids are reused for search boosts. */
   readonly taskCacheMs: number;
   readonly clock: () => number;
-}
-
-function slugOf(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'task'
-  );
 }
 
 /** Workflow mapping: each team maps three to five tasks before AI enters them. */
@@ -87,7 +78,7 @@ export class WorkflowService {
     const now = this.options.now().toISOString();
     const created = await this.ports.workflows.create({
       ...content,
-      id: options.id ?? `${slugOf(content.name)}-${this.options.newId().slice(0, 6)}`,
+      id: options.id ?? `${slugOf(content.name, 'task')}-${this.options.newId().slice(0, 6)}`,
       tenantId: identity.tenantId,
       type: 'workflowTask',
       createdAt: now,
