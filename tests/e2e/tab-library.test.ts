@@ -1,12 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devTenantHeader, devUserHeader } from '../../src/contracts/identity.js';
 import {
   promptPageSchema,
   promptViewSchema,
   type PromptView,
 } from '../../src/contracts/prompts.js';
 import { startTestApp } from '../support/app.js';
+import { getAs } from '../support/http.js';
 import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
@@ -40,13 +40,8 @@ describe('the prompt library in the tab', () => {
     await app?.dispose();
   });
 
-  async function api<T>(path: string, upn: string, parse: (body: unknown) => T): Promise<T> {
-    const response = await fetch(new URL(path, app.url), {
-      headers: { [devTenantHeader]: 'demo', [devUserHeader]: upn },
-    });
-    expect(response.status).toBe(200);
-    return parse(await response.json());
-  }
+  const api = <T>(path: string, upn: string, parse: (body: unknown) => T): Promise<T> =>
+    getAs(app.url, path, upn, parse);
 
   const promptAs = (id: string, upn = champion): Promise<PromptView> =>
     api(`/api/prompts/${id}`, upn, (body) => promptViewSchema.parse(body));

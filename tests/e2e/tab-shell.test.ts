@@ -8,6 +8,7 @@ import {
 } from '../../src/contracts/identity.js';
 import { programOverviewSchema, type ProgramOverview } from '../../src/contracts/program.js';
 import { startTestApp } from '../support/app.js';
+import { getAs } from '../support/http.js';
 import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
 
 const everyoneTabs = ['Home', 'Library', 'Workflows', 'Practice'];
@@ -57,13 +58,8 @@ describe('the Lastmile tab in a browser outside Teams', () => {
     await app?.dispose();
   });
 
-  async function apiAs<T>(path: string, upn: string, parse: (body: unknown) => T): Promise<T> {
-    const response = await fetch(new URL(path, app.url), {
-      headers: { [devTenantHeader]: 'demo', [devUserHeader]: upn },
-    });
-    expect(response.status).toBe(200);
-    return parse(await response.json());
-  }
+  const apiAs = <T>(path: string, upn: string, parse: (body: unknown) => T): Promise<T> =>
+    getAs(app.url, path, upn, parse);
 
   const meOf = (upn: string): Promise<MeResponse> =>
     apiAs('/api/me', upn, (body) => meResponseSchema.parse(body));

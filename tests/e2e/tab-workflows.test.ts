@@ -8,6 +8,7 @@ import {
   type WorkflowTaskView,
 } from '../../src/contracts/workflows.js';
 import { startTestApp } from '../support/app.js';
+import { getAs } from '../support/http.js';
 import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
@@ -37,13 +38,8 @@ describe('the workflows page in the tab', () => {
     await app?.dispose();
   });
 
-  async function api<T>(path: string, upn: string, parse: (body: unknown) => T): Promise<T> {
-    const response = await fetch(new URL(path, app.url), {
-      headers: { [devTenantHeader]: 'demo', [devUserHeader]: upn },
-    });
-    expect(response.status).toBe(200);
-    return parse(await response.json());
-  }
+  const api = <T>(path: string, upn: string, parse: (body: unknown) => T): Promise<T> =>
+    getAs(app.url, path, upn, parse);
 
   const departmentTasks = async (): Promise<WorkflowTaskView[]> =>
     (

@@ -50,3 +50,17 @@ export const devHeaders = (user: string, tenant = 'demo'): Record<string, string
   'x-dev-tenant': tenant,
   'x-dev-user': user,
 });
+
+/** GETs `path` as a demo person, expects 200, and parses the body. */
+export async function getAs<T>(
+  baseUrl: string,
+  path: string,
+  upn: string,
+  parse: (body: unknown) => T,
+): Promise<T> {
+  const response = await request(baseUrl, path, { headers: devHeaders(upn) });
+  if (response.status !== 200) {
+    throw new Error(`GET ${path} as ${upn} answered ${String(response.status)}: ${response.text}`);
+  }
+  return parse(response.body);
+}
