@@ -27,6 +27,12 @@ const environmentSchema = z.object({
   LASTMILE_BODY_LIMIT: z.string().trim().min(1).default('256kb'),
   LASTMILE_BULK_BODY_LIMIT: z.string().trim().min(1).default('4mb'),
   LASTMILE_SEARCH_REFRESH_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
+  LASTMILE_DELIVERY_WORKER: booleanFlag.default(true),
+  LASTMILE_DELIVERY_RATE_PER_TENANT: z.coerce.number().min(0.1).max(10_000).default(30),
+  LASTMILE_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  LASTMILE_DELIVERY_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  LASTMILE_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
+  LASTMILE_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
   COSMOS_ENDPOINT: optionalString.pipe(z.url().optional()),
   COSMOS_KEY: optionalString,
   COSMOS_DATABASE: z.string().trim().min(1).default('lastmile'),
@@ -82,6 +88,20 @@ export interface EntraSettings {
   readonly allowedTenants: readonly string[];
 }
 
+/** The proactive delivery queue (see docs/architecture.md, "Proactive delivery"). */
+export interface DeliverySettings {
+  /** Whether this instance runs a delivery worker and the lesson scheduler. */
+  readonly workerEnabled: boolean;
+  /** Messages per second to one tenant, shared by every instance (Teams' limit is per tenant). */
+  readonly ratePerTenant: number;
+  /** Teams' documented limit for one conversation. */
+  readonly ratePerConversation: number;
+  readonly maxAttempts: number;
+  readonly leaseMs: number;
+  readonly sendTimeoutMs: number;
+  readonly schedulerIntervalMs: number;
+}
+
 export interface Config {
   readonly environment: 'development' | 'production' | 'test';
   readonly production: boolean;
@@ -100,6 +120,7 @@ export interface Config {
   readonly tabEndpoint: string | undefined;
   readonly cosmos: CosmosSettings;
   readonly bot: BotSettings;
+  readonly delivery: DeliverySettings;
   readonly entra: EntraSettings;
 }
 
@@ -178,6 +199,15 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       databaseId: env.COSMOS_DATABASE,
       endpointDiscovery: env.COSMOS_ENDPOINT_DISCOVERY,
       managedIdentityClientId: env.AZURE_CLIENT_ID,
+    },
+    delivery: {
+      workerEnabled: env.LASTMILE_DELIVERY_WORKER,
+      ratePerTenant: env.LASTMILE_DELIVERY_RATE_PER_TENANT,
+      ratePerConversation: 7,
+      maxAttempts: env.LASTMILE_DELIVERY_MAX_ATTEMPTS,
+      leaseMs: Math.round(env.LASTMILE_DELIVERY_LEASE_SECONDS * 1000),
+      sendTimeoutMs: Math.round(env.LASTMILE_DELIVERY_TIMEOUT_SECONDS * 1000),
+      schedulerIntervalMs: Math.round(env.LASTMILE_SCHEDULER_INTERVAL_SECONDS * 1000),
     },
     bot: {
       appId: env.BOT_ID,

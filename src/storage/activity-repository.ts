@@ -7,6 +7,7 @@ import {
   type UsageEvent,
   usageEventSchema,
 } from '../contracts/activity.js';
+import { type DepartmentCounter, departmentCounterSchema } from '../contracts/practice.js';
 import { AppError } from '../domain/errors.js';
 import type { WriteJournal } from './local-data-file.js';
 import { CosmosRepository } from './repository.js';
@@ -20,6 +21,7 @@ export class ActivityRepository {
   private readonly events: CosmosRepository<UsageEvent>;
   private readonly markers: CosmosRepository<ActiveMarker>;
   private readonly departmentWeeks: CosmosRepository<DepartmentWeek>;
+  private readonly departmentCounters: CosmosRepository<DepartmentCounter>;
 
   constructor(
     activity: Container,
@@ -49,6 +51,12 @@ export class ActivityRepository {
       type: 'departmentWeek',
       schema: departmentWeekSchema,
     });
+    this.departmentCounters = new CosmosRepository(rollups, {
+      ...common,
+      name: 'rollups',
+      type: 'departmentCounter',
+      schema: departmentCounterSchema,
+    });
   }
 
   async createEventIfAbsent(event: UsageEvent): Promise<{ created: boolean }> {
@@ -74,19 +82,37 @@ export class ActivityRepository {
 
   /** Adds one active person to a department's week, creating the rollup on first use. */
   async incrementDepartmentWeek(rollup: Omit<DepartmentWeek, 'active'>): Promise<void> {
-    const scope = { tenantId: rollup.tenantId, partitionKey: rollup.pk };
-    try {
-      await this.departmentWeeks.patch(scope, rollup.id, [
-        { op: 'incr', path: '/active', value: 1 },
-      ]);
-    } catch (error) {
-      if (!(error instanceof AppError && error.kind === 'not-found')) throw error;
-      const { created } = await this.departmentWeeks.createIfAbsent({ ...rollup, active: 1 });
-      // Another writer created it between our patch and create: add ours to theirs.
-      if (!created)
-        await this.departmentWeeks.patch(scope, rollup.id, [
-          { op: 'incr', path: '/active', value: 1 },
-        ]);
-    }
+    await incrementOrCreate(this.departmentWeeks, { ...rollup, active: 1 }, '/active');
+  }
+
+  /** Adds one lesson completion or practice attendance to a department's week. */
+  async incrementDepartmentCounter(counter: Omit<DepartmentCounter, 'count'>): Promise<void> {
+    await incrementOrCreate(this.departmentCounters, { ...counter, count: 1 }, '/count');
+  }
+
+  async findDepartmentCounter(
+    tenantId: string,
+    partitionKey: string,
+    id: string,
+  ): Promise<DepartmentCounter | undefined> {
+    return (await this.departmentCounters.find({ tenantId, partitionKey }, id))?.value;
+  }
+}
+
+/** Adds one to a counter document, creating it (at one) on first use. */
+async function incrementOrCreate<T extends { id: string; tenantId: string; pk: string }>(
+  repository: CosmosRepository<T>,
+  first: T,
+  path: string,
+): Promise<void> {
+  const scope = { tenantId: first.tenantId, partitionKey: first.pk };
+  const increment = [{ op: 'incr' as const, path, value: 1 }];
+  try {
+    await repository.patch(scope, first.id, increment);
+  } catch (error) {
+    if (!(error instanceof AppError && error.kind === 'not-found')) throw error;
+    const { created } = await repository.createIfAbsent(first);
+    // Another writer created it between our patch and create: add ours to theirs.
+    if (!created) await repository.patch(scope, first.id, increment);
   }
 }

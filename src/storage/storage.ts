@@ -6,6 +6,9 @@ import { type ContainerName, containerDefinitions, containerNames } from './cont
 import { type EmbeddedCosmosServer, startEmbeddedCosmosServer } from './embedded-cosmos-server.js';
 import { LocalDataFile, type StoredDocument } from './local-data-file.js';
 import { ActivityRepository } from './activity-repository.js';
+import { CurriculumRepository } from './curriculum-repository.js';
+import { LearnerRepository } from './learner-repository.js';
+import { PracticeRepository } from './practice-repository.js';
 import { PeopleRepository } from './people-repository.js';
 import { PromptRepository } from './prompt-repository.js';
 import { ProgramRepository } from './program-repository.js';
@@ -24,6 +27,9 @@ export interface Storage {
   readonly prompts: PromptRepository;
   readonly workflows: WorkflowRepository;
   readonly activity: ActivityRepository;
+  readonly curriculum: CurriculumRepository;
+  readonly learners: LearnerRepository;
+  readonly practice: PracticeRepository;
   /** Whether the store answers a cheap read now. */
   ping(): Promise<boolean>;
   /** Saves everything acknowledged so far (local mode); Azure writes are durable when acknowledged. */
@@ -91,6 +97,13 @@ export async function openStorage(
     activity: new ActivityRepository(
       container('activity'),
       container('rollups'),
+      repositoryOptions,
+    ),
+    curriculum: new CurriculumRepository(container('program'), repositoryOptions),
+    learners: new LearnerRepository(container('people'), container('activity'), repositoryOptions),
+    practice: new PracticeRepository(
+      container('program'),
+      container('activity'),
       repositoryOptions,
     ),
     async ping() {
