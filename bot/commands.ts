@@ -3,7 +3,15 @@
  * this runs (see `lastmile-bot.ts`), so the text here is only what the person meant to say.
  */
 
-export const commandNames = ['help', 'lesson', 'progress', 'flag', 'suggest', 'practice'] as const;
+export const commandNames = [
+  'help',
+  'lesson',
+  'progress',
+  'setup',
+  'flag',
+  'suggest',
+  'practice',
+] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export interface CommandInfo {
@@ -16,6 +24,7 @@ export const commandCatalog: readonly CommandInfo[] = [
   { name: 'help', summary: 'Show this list of commands.' },
   { name: 'lesson', summary: "Take this week's 5-minute lesson for your role." },
   { name: 'progress', summary: 'See the lessons and practice sessions you have done.' },
+  { name: 'setup', summary: 'Choose your job family, department and when lessons arrive.' },
   { name: 'flag', summary: 'Flag AI output that was wrong, biased or unhelpful.' },
   { name: 'suggest', summary: 'Suggest a better way to run one of your workflows.' },
   {

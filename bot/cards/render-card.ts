@@ -95,7 +95,7 @@ export const savePromptCardDataSchema = z.object({
 });
 export type SavePromptCardData = z.infer<typeof savePromptCardDataSchema>;
 
-function expand(template: object, data: object): AdaptiveCardJson {
+export function expand(template: object, data: object): AdaptiveCardJson {
   // A fresh Template per render: `expand` keeps its context on the instance.
   const card: unknown = new Template(template).expand({ $root: data });
   if (typeof card !== 'object' || card === null || Array.isArray(card)) {

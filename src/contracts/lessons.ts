@@ -238,3 +238,14 @@ export const learningProgressSchema = z.object({
   nextLessonAt: z.iso.datetime().optional(),
 });
 export type LearningProgress = z.infer<typeof learningProgressSchema>;
+
+/** Counts kept in a person's own activity partition (id `stats`), read with one point read. */
+export const learnerStatsSchema = z.object({
+  id: z.literal('stats'),
+  tenantId: z.string().min(1),
+  pk: z.string().min(1),
+  type: z.literal('learnerStats'),
+  userId: z.string().min(1),
+  practiceAttended: z.number().int().min(0),
+});
+export type LearnerStats = z.infer<typeof learnerStatsSchema>;

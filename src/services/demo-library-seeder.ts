@@ -19,7 +19,8 @@ export interface DemoLibraryPorts {
 const markerName = 'demo-library';
 const ratingConcurrency = 8;
 
-function callerOf(person: Person): Caller {
+/** A demo person as the services see a caller. */
+export function demoCallerOf(person: Person): Caller {
   const roles: Identity['roles'] = person.role === 'member' ? ['member'] : ['member', person.role];
   return {
     identity: {
@@ -34,7 +35,7 @@ function callerOf(person: Person): Caller {
   };
 }
 
-async function skipExisting(write: () => Promise<unknown>): Promise<void> {
+export async function skipExisting(write: () => Promise<unknown>): Promise<void> {
   try {
     await write();
   } catch (error) {
@@ -73,7 +74,7 @@ export async function seedDemoLibrary(
   const byUpn = new Map(roster.map((person) => [person.upn, person]));
   const champion = byUpn.get(demoFixedPeople.champion.upn);
   if (champion === undefined) throw new Error('The demo roster has no champion');
-  const curator = callerOf(champion);
+  const curator = demoCallerOf(champion);
 
   for (const { id, ...content } of demoWorkflowTasks) {
     await skipExisting(() => ports.workflows.create(curator.identity, content, { id }));
@@ -89,7 +90,7 @@ export async function seedDemoLibrary(
     if (owner === undefined)
       throw new Error(`Demo prompt ${id} names an owner not on the roster: ${ownerUpn}`);
     // Proposals and drafts are the owner's own; published and retired ones went through review.
-    const author = status === 'draft' || status === 'in-review' ? callerOf(owner) : curator;
+    const author = status === 'draft' || status === 'in-review' ? demoCallerOf(owner) : curator;
     await skipExisting(() =>
       ports.prompts.create(
         author,
@@ -108,7 +109,7 @@ export async function seedDemoLibrary(
     }
   }
   await inParallel(ratings, ratingConcurrency, async ({ promptId, rater, value }) => {
-    await ports.prompts.rate(callerOf(rater), promptId, value);
+    await ports.prompts.rate(demoCallerOf(rater), promptId, value);
   });
 
   await ports.marker.set(demoTenantId, markerName, now);

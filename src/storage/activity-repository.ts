@@ -8,7 +8,6 @@ import {
   usageEventSchema,
 } from '../contracts/activity.js';
 import { type DepartmentCounter, departmentCounterSchema } from '../contracts/practice.js';
-import { AppError } from '../domain/errors.js';
 import type { WriteJournal } from './local-data-file.js';
 import { CosmosRepository } from './repository.js';
 import type { RetryPolicy } from './throttle-retry.js';
@@ -82,12 +81,12 @@ export class ActivityRepository {
 
   /** Adds one active person to a department's week, creating the rollup on first use. */
   async incrementDepartmentWeek(rollup: Omit<DepartmentWeek, 'active'>): Promise<void> {
-    await incrementOrCreate(this.departmentWeeks, { ...rollup, active: 1 }, '/active');
+    await this.departmentWeeks.incrementOrCreate({ ...rollup, active: 1 }, '/active');
   }
 
   /** Adds one lesson completion or practice attendance to a department's week. */
   async incrementDepartmentCounter(counter: Omit<DepartmentCounter, 'count'>): Promise<void> {
-    await incrementOrCreate(this.departmentCounters, { ...counter, count: 1 }, '/count');
+    await this.departmentCounters.incrementOrCreate({ ...counter, count: 1 }, '/count');
   }
 
   async findDepartmentCounter(
@@ -96,23 +95,5 @@ export class ActivityRepository {
     id: string,
   ): Promise<DepartmentCounter | undefined> {
     return (await this.departmentCounters.find({ tenantId, partitionKey }, id))?.value;
-  }
-}
-
-/** Adds one to a counter document, creating it (at one) on first use. */
-async function incrementOrCreate<T extends { id: string; tenantId: string; pk: string }>(
-  repository: CosmosRepository<T>,
-  first: T,
-  path: string,
-): Promise<void> {
-  const scope = { tenantId: first.tenantId, partitionKey: first.pk };
-  const increment = [{ op: 'incr' as const, path, value: 1 }];
-  try {
-    await repository.patch(scope, first.id, increment);
-  } catch (error) {
-    if (!(error instanceof AppError && error.kind === 'not-found')) throw error;
-    const { created } = await repository.createIfAbsent(first);
-    // Another writer created it between our patch and create: add ours to theirs.
-    if (!created) await repository.patch(scope, first.id, increment);
   }
 }

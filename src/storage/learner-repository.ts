@@ -2,6 +2,8 @@ import type { Container } from '@azure/cosmos';
 import {
   type LearnerProfile,
   learnerProfileSchema,
+  type LearnerStats,
+  learnerStatsSchema,
   type LessonCompletion,
   lessonCompletionSchema,
 } from '../contracts/lessons.js';
@@ -24,6 +26,7 @@ const profileListLimit = 200_000;
 export class LearnerRepository {
   private readonly profiles: CosmosRepository<LearnerProfile>;
   private readonly completions: CosmosRepository<LessonCompletion>;
+  private readonly stats: CosmosRepository<LearnerStats>;
 
   constructor(
     people: Container,
@@ -48,6 +51,13 @@ export class LearnerRepository {
       schema: lessonCompletionSchema,
       partitionKeyOf: (completion) => completion.pk,
     });
+    this.stats = new CosmosRepository(activity, {
+      ...common,
+      name: 'activity',
+      type: 'learnerStats',
+      schema: learnerStatsSchema,
+      partitionKeyOf: (stats) => stats.pk,
+    });
   }
 
   async findProfile(
@@ -61,14 +71,29 @@ export class LearnerRepository {
     return this.profiles.upsert(profile);
   }
 
-  async saveProfiles(profiles: readonly LearnerProfile[]): Promise<{ created: number }> {
-    return this.profiles.createMany(profiles);
-  }
-
   /** Every set-up profile of a tenant, for the weekly scheduler. */
   async listProfiles(tenantId: string): Promise<LearnerProfile[]> {
     const found = await this.profiles.queryAll({ tenantId }, {}, profileListLimit);
     return found.map((entry) => entry.value);
+  }
+
+  async practiceAttended(tenantId: string, userId: string): Promise<number> {
+    const scope = { tenantId, partitionKey: learnerPartitionKey(tenantId, userId) };
+    return (await this.stats.find(scope, 'stats'))?.value.practiceAttended ?? 0;
+  }
+
+  /** Adds one practice session to the person's count, creating the count on first use. */
+  async countPracticeAttended(tenantId: string, userId: string): Promise<void> {
+    const pk = learnerPartitionKey(tenantId, userId);
+    const first: LearnerStats = {
+      id: 'stats',
+      tenantId,
+      pk,
+      type: 'learnerStats',
+      userId,
+      practiceAttended: 1,
+    };
+    await this.stats.incrementOrCreate(first, '/practiceAttended');
   }
 
   async createCompletionIfAbsent(completion: LessonCompletion): Promise<{ created: boolean }> {

@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import type { WriteJournal } from './local-data-file.js';
 import { CosmosRepository, type Versioned } from './repository.js';
-import type { RetryPolicy } from './throttle-retry.js';
+import { type RetryPolicy, withThrottleRetry } from './throttle-retry.js';
 
 const listLimit = 1000;
 
@@ -29,8 +29,10 @@ export class ProgramRepository {
   private readonly jobFamilies: CosmosRepository<JobFamily>;
   private readonly settings: CosmosRepository<ProgramSettings>;
   private readonly markers: CosmosRepository<SeedMarker>;
+  private readonly container: Container;
 
   constructor(container: Container, options: { journal?: WriteJournal; retry?: RetryPolicy }) {
+    this.container = container;
     const common = {
       name: 'program',
       journal: options.journal,
@@ -60,6 +62,18 @@ export class ProgramRepository {
       schema: programSettingsSchema,
       partitionKeyOf: (document) => document.tenantId,
     });
+  }
+
+  /**
+   * The tenants that have a program: the one cross-tenant read, for background work (the weekly
+   * lesson scheduler) that serves every tenant. It returns ids only, never a tenant's data.
+   */
+  async listTenantIds(): Promise<string[]> {
+    const iterator = this.container.items.query<string>(
+      "SELECT VALUE c.tenantId FROM c WHERE c.type = 'settings' AND c.id = 'settings'",
+    );
+    const { resources } = await withThrottleRetry(() => iterator.fetchAll());
+    return [...new Set(resources.filter((id) => typeof id === 'string'))].sort();
   }
 
   async hasMarker(tenantId: string, name: string): Promise<boolean> {

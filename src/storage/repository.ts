@@ -174,6 +174,23 @@ export class CosmosRepository<T extends TenantDocument> {
     return versioned;
   }
 
+  /**
+   * Adds one to a number at `path`, creating the document as `first` (which holds 1 there) when it
+   * does not exist yet. Two first writers both end up counted: the loser of the create adds its one
+   * to the winner's document.
+   */
+  async incrementOrCreate(first: T, path: string): Promise<void> {
+    const scope = { tenantId: first.tenantId, partitionKey: this.options.partitionKeyOf(first) };
+    const increment: PatchOperation[] = [{ op: 'incr', path, value: 1 }];
+    try {
+      await this.patch(scope, first.id, increment);
+    } catch (error) {
+      if (!(error instanceof AppError && error.kind === 'not-found')) throw error;
+      const { created } = await this.createIfAbsent(first);
+      if (!created) await this.patch(scope, first.id, increment);
+    }
+  }
+
   async delete(scope: Scope, id: string, options: { readonly etag?: string } = {}): Promise<void> {
     const partitionKey = this.partitionOf(scope);
     await this.run(`${this.label} ${id}`, () =>
