@@ -66,7 +66,8 @@ const publicCloud = {
   CallerId: CallerIdConstants.PublicAzureChannel,
 } as const;
 
-const appTypes = {
+/** botbuilder's spelling of each `BOT_TYPE`. */
+export const botAppTypes = {
   MultiTenant: 'MultiTenant',
   SingleTenant: 'SingleTenant',
   UserAssignedMSI: 'UserAssignedMsi',
@@ -78,7 +79,7 @@ function authenticationConfiguration(settings: BotSettings): Record<string, stri
   if (settings.appId === undefined) return {};
   const configuration: Record<string, string> = {
     MicrosoftAppId: settings.appId,
-    MicrosoftAppType: appTypes[settings.appType],
+    MicrosoftAppType: botAppTypes[settings.appType],
   };
   if (settings.appPassword !== undefined) configuration.MicrosoftAppPassword = settings.appPassword;
   if (settings.appTenantId !== undefined) configuration.MicrosoftAppTenantId = settings.appTenantId;

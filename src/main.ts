@@ -6,18 +6,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { createBotEndpoint } from '../bot/bot-endpoint.js';
 import { LastmileBot } from '../bot/lastmile-bot.js';
+import { LearningChat } from '../bot/learning-chat.js';
+import { PracticeChat } from '../bot/practice-chat.js';
 import { createEntraTokenVerifier } from './api/entra-token-verifier.js';
 import { healthRouter } from './api/health-router.js';
 import { createHttpApp } from './api/http-app.js';
 import { authenticate } from './api/identity-middleware.js';
+import { lessonsRouter } from './api/lessons-router.js';
 import { meRouter } from './api/me-router.js';
+import { practiceRouter } from './api/practice-router.js';
 import { devRosterRouter, programRouter } from './api/program-router.js';
 import { type Config, ConfigError, loadConfigFromEnvironment } from './config.js';
 import { demoAdminUpn, demoFixedPeople } from './domain/demo-tenant.js';
 import { randomUUID } from 'node:crypto';
 import { promptBulkRoutes, promptsRouter } from './api/prompts-router.js';
 import { workflowsRouter } from './api/workflows-router.js';
+import { ConversationBook } from './services/conversation-book.js';
+import { CurriculumService } from './services/curriculum-service.js';
+import { seedDemoCurriculum } from './services/demo-curriculum-seeder.js';
 import { seedDemoLibrary } from './services/demo-library-seeder.js';
+import { LearningService } from './services/learning-service.js';
+import { PracticeService } from './services/practice-service.js';
 import { seedDemoTenant } from './services/demo-seeder.js';
 import { IdentityService } from './services/identity-service.js';
 import { ProgramService } from './services/program-service.js';
@@ -100,6 +109,56 @@ export async function startLastmile(
       { index, usage, newId: randomUUID, now },
     );
 
+    const programStart = async (tenantId: string): Promise<string | undefined> =>
+      (await storage.program.getSettings(tenantId))?.value.programStart;
+    const jobFamilyExists = async (tenantId: string, id: string): Promise<boolean> =>
+      (await storage.program.listJobFamilies(tenantId)).some((family) => family.id === id);
+    const curriculum = new CurriculumService(
+      {
+        curriculum: storage.curriculum,
+        references: {
+          jobFamilyExists,
+          taskExists: async (tenantId, id) =>
+            (await storage.workflows.find(tenantId, id)) !== undefined,
+          promptExists: async (tenantId, id) =>
+            (await storage.prompts.find(tenantId, id)) !== undefined,
+        },
+      },
+      now,
+    );
+    const learning = new LearningService(
+      {
+        learners: storage.learners,
+        lessons: curriculum,
+        program: {
+          programStart,
+          jobFamilyExists,
+          departmentExists: (tenantId, id) => storage.program.departmentExists(tenantId, id),
+        },
+        counters: storage.activity,
+      },
+      now,
+    );
+    const practice = new PracticeService(
+      {
+        practice: storage.practice,
+        learners: storage.learners,
+        counters: storage.activity,
+        lessons: curriculum,
+        program: {
+          programStart,
+          listJobFamilies: (tenantId) => storage.program.listJobFamilies(tenantId),
+        },
+        prompts: {
+          propose: (caller, content, source) =>
+            prompts.propose(caller, { ...content, variables: [], tags: [] }, source),
+          titleOf: async (tenantId, id) => (await storage.prompts.find(tenantId, id))?.value.title,
+        },
+      },
+      now,
+    );
+    const conversations = new ConversationBook({ conversations: storage.conversations }, now);
+
     if (config.seedDemo) {
       const seed = await seedDemoTenant(storage, now());
       if (seed.seeded) logger.info({ people: seed.people }, 'seeded the demo tenant');
@@ -116,7 +175,32 @@ export async function startLastmile(
       );
       if (library.seeded)
         logger.info({ prompts: library.prompts }, 'seeded the demo prompt library');
+      const lessons = await seedDemoCurriculum(
+        {
+          curriculum,
+          marker: {
+            has: (tenantId, name) => storage.program.hasMarker(tenantId, name),
+            set: (tenantId, name, at) => storage.program.setMarker(tenantId, name, at),
+          },
+        },
+        now(),
+      );
+      if (lessons.seeded) logger.info({ lessons: lessons.lessons }, 'seeded the demo curriculum');
     }
+
+    const taskName = async (tenantId: string, taskId: string): Promise<string | undefined> =>
+      (await storage.workflows.find(tenantId, taskId))?.value.name;
+    const learningChat = new LearningChat({
+      learning,
+      program: {
+        listJobFamilies: (tenantId) => storage.program.listJobFamilies(tenantId),
+        listDepartments: (tenantId) => storage.program.listDepartments(tenantId),
+      },
+      prompts,
+      tasks: { taskName },
+      tabEndpoint: config.tabEndpoint,
+    });
+    const practiceChat = new PracticeChat({ practice, prompts });
 
     const bot = createBotEndpoint({
       settings: config.bot,
@@ -127,6 +211,9 @@ export async function startLastmile(
         tabEndpoint: config.tabEndpoint,
         now,
         logger,
+        learning: learningChat,
+        practice: practiceChat,
+        conversations,
       }),
     });
 
@@ -155,6 +242,8 @@ export async function startLastmile(
         programRouter(program, now),
         promptsRouter(prompts, now),
         workflowsRouter(workflows),
+        lessonsRouter(curriculum, learning),
+        practiceRouter(practice),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),

@@ -6,7 +6,9 @@ import { type ContainerName, containerDefinitions, containerNames } from './cont
 import { type EmbeddedCosmosServer, startEmbeddedCosmosServer } from './embedded-cosmos-server.js';
 import { LocalDataFile, type StoredDocument } from './local-data-file.js';
 import { ActivityRepository } from './activity-repository.js';
+import { ConversationRepository } from './conversation-repository.js';
 import { CurriculumRepository } from './curriculum-repository.js';
+import { DeliveryRepository } from './delivery-repository.js';
 import { LearnerRepository } from './learner-repository.js';
 import { PracticeRepository } from './practice-repository.js';
 import { PeopleRepository } from './people-repository.js';
@@ -30,6 +32,8 @@ export interface Storage {
   readonly curriculum: CurriculumRepository;
   readonly learners: LearnerRepository;
   readonly practice: PracticeRepository;
+  readonly conversations: ConversationRepository;
+  readonly deliveries: DeliveryRepository;
   /** Whether the store answers a cheap read now. */
   ping(): Promise<boolean>;
   /** Saves everything acknowledged so far (local mode); Azure writes are durable when acknowledged. */
@@ -106,6 +110,8 @@ export async function openStorage(
       container('activity'),
       repositoryOptions,
     ),
+    conversations: new ConversationRepository(container('people'), repositoryOptions),
+    deliveries: new DeliveryRepository(container('deliveries'), repositoryOptions),
     async ping() {
       try {
         await database.read();

@@ -17,11 +17,30 @@
  *   `/submitAction`, `message/submitAction` and `adaptiveCard/action`, not `/selectItem`.
  *   `from.id` must be one of its users (`user-id-0` is the current user).
  * - `POST /_conversation/v1/conversations/{id}/messages` `{ from: { id }, text, textFormat }`
- *   sends a message as that user and answers `{ messageId, timestamp }`.
+ *   sends a message and answers `{ messageId, timestamp }`. It checks that `from.id` is in the
+ *   conversation but sends every message as the current user, whoever `from` names; outside the
+ *   personal chat it passes a message to the bot only when it @mentions the bot.
  * - What the bot sends back arrives on the WebSocket `/_ws_conversation/v1/conversations/stream` as
- *   JSON text frames `{ action: 'createMessage', actionConversationId, message: { messageId,
- *   from, text, attachments, ... } }`; messages sent while no client is connected are replayed on
- *   connection. Node 20 has no WebSocket client, so a minimal RFC 6455 reader is below.
+ *   JSON text frames `{ action: 'createMessage' | 'updateMessage', actionConversationId, message:
+ *   { messageId, from, text, attachments, ... } }`; messages sent while no client is connected are
+ *   replayed on connection. Node 20 has no WebSocket client, so a minimal RFC 6455 reader is below.
+ * - The configuration file (schema 0.1.1) names one tenant, the bot, the current user, exactly five
+ *   other users (each with an `aadObjectId` of our choice), the personal chat, one group chat and
+ *   one team with one channel besides General. Chat and channel ids are free text, so the group
+ *   chat can carry a meeting chat's id (`19:meeting_<id>@thread.v2`); every user is in it. Its
+ *   activities say `conversationType: 'groupChat'`, `isGroup: true`; the personal chat's carry no
+ *   conversation type. Messages may carry `mentions: [{ mentioned: { id }, text }]`, which become
+ *   `mention` entities.
+ * - `adaptiveCard/action` invokes also need `replyToId`: the id of a message already in that
+ *   conversation (the card's); the answer is `{ type, value }` from the bot's invoke response, and
+ *   the stored message's card becomes `value`.
+ * - `GET /_internal/v1/customActivities/template?conversationId=` answers a base activity for that
+ *   conversation (from the current user, with the playground's `serviceUrl`);
+ *   `POST /_internal/v1/customActivities` forwards whatever activity it is given to the bot and
+ *   answers 200 at once, before the bot has answered.
+ * - Not there: `task/fetch` and `task/submit` (its invoke API refuses them with 400 and its client
+ *   lists "Task module (task/fetch)" among unsupported card features), meeting APIs such as
+ *   `TeamsInfo.getMeetingInfo`, tabs and SSO.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -53,7 +72,12 @@ export interface PlaygroundConfig {
   readonly currentUser: PlaygroundUser;
   readonly users: readonly PlaygroundUser[];
   readonly personalChat: { readonly id: string; readonly name: string };
-  readonly groupChats: readonly { readonly id: string; readonly name: string }[];
+  readonly groupChats: readonly {
+    readonly id: string;
+    readonly name: string;
+    /** The users in it besides the current user, by id. */
+    readonly members?: readonly string[];
+  }[];
 }
 
 export interface PlaygroundMessage {
@@ -83,10 +107,44 @@ export interface Playground {
   invoke(name: string, value: unknown): Promise<PlaygroundResponse>;
   /** Sends a message as the current user in the personal chat. */
   send(text: string): Promise<PlaygroundResponse>;
+  /**
+   * Sends a message as the current user (the only sender the playground has) in any of its
+   * conversations. `mentionBot` @mentions the bot first, as people do in a group chat, meeting
+   * or channel: there the playground passes on only messages that mention the bot.
+   */
+  sendIn(
+    conversationId: string,
+    text: string,
+    options?: { readonly mentionBot?: boolean },
+  ): Promise<PlaygroundResponse>;
+  /**
+   * An `Action.Execute` on the card of message `replyToId`, as Teams sends it
+   * (`adaptiveCard/action`); the body is the bot's answer, `{ type, value }`.
+   */
+  executeAction(action: {
+    readonly conversationId: string;
+    readonly fromId: string;
+    readonly replyToId: string;
+    readonly verb: string;
+    readonly data?: Readonly<Record<string, unknown>>;
+  }): Promise<PlaygroundResponse>;
+  /**
+   * Sends a custom activity into a conversation: the playground's template for that conversation
+   * with `activity`'s fields laid over it. The playground answers before the bot has.
+   */
+  sendCustomActivity(
+    conversationId: string,
+    activity: Readonly<Record<string, unknown>>,
+  ): Promise<PlaygroundResponse>;
   /** The first bot message from `fromIndex` on that matches; rejects after `timeoutMs`. */
   waitForBotMessage(
     matches: (message: PlaygroundMessage) => boolean,
-    options?: { readonly fromIndex?: number; readonly timeoutMs?: number },
+    options?: {
+      readonly fromIndex?: number;
+      readonly timeoutMs?: number;
+      /** Only messages created or updated in this conversation. */
+      readonly conversationId?: string;
+    },
   ): Promise<PlaygroundMessage>;
   /** What the playground printed, for failure messages. */
   output(): string;
@@ -99,7 +157,14 @@ export interface PlaygroundOptions {
   readonly startTimeoutMs?: number;
   /** Run the playground's users in this tenant instead of its built-in one. */
   readonly tenantId?: string;
+  /** The group chat's conversation id, e.g. a meeting chat's `19:meeting_<id>@thread.v2`. */
+  readonly groupChatId?: string;
+  /** Entra object ids for some of its users, by user id (`user-id-0` is the current user). */
+  readonly aadObjectIds?: Readonly<Record<string, string>>;
 }
+
+/** The built-in configuration's tenant (0.2.x), used when only other settings change. */
+const builtInTenantId = '00000000-0000-0000-0000-0000000000001';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -173,15 +238,23 @@ function parseConfig(body: unknown): PlaygroundConfig {
   return config as unknown as PlaygroundConfig;
 }
 
-/** The playground's built-in configuration (0.2.x) in another tenant: the same users and chats. */
-function playgroundConfigFor(tenantId: string): string {
+/**
+ * The playground's built-in configuration (0.2.x) with the tenant, group chat id and Entra object
+ * ids of the options: otherwise the same users and chats. Values are JSON strings, which YAML reads
+ * as they are, so ids with `:` or `@` need no further quoting.
+ */
+function playgroundConfigFor(options: PlaygroundOptions): string {
+  const quoted = (value: string): string => JSON.stringify(value);
   const person = (first: string, index: number, name: string, upn: string): string[] => {
     const [givenName = name, surname = name] = name.split(' ');
+    const id = `user-id-${String(index)}`;
+    const aadObjectId =
+      options.aadObjectIds?.[id] ?? `00000000-0000-0000-0000-00000000002${String(index)}`;
     const fields = [
-      `id: user-id-${String(index)}`,
+      `id: ${id}`,
       `name: ${name}`,
       `userPrincipleName: ${upn}`,
-      `aadObjectId: 00000000-0000-0000-0000-00000000002${String(index)}`,
+      `aadObjectId: ${quoted(aadObjectId)}`,
       `givenName: ${givenName}`,
       `surname: ${surname}`,
       `email: ${upn}`,
@@ -190,7 +263,7 @@ function playgroundConfigFor(tenantId: string): string {
   };
   return [
     'version: "0.1.1"',
-    `tenantId: ${tenantId}`,
+    `tenantId: ${quoted(options.tenantId ?? builtInTenantId)}`,
     'bot:',
     '  id: 00000000-0000-0000-0000-00000000000011',
     '  name: Test Bot',
@@ -205,7 +278,7 @@ function playgroundConfigFor(tenantId: string): string {
     'personalChat:',
     '  id: personal-chat-id',
     'groupChat:',
-    '  id: group-chat-id',
+    `  id: ${quoted(options.groupChatId ?? 'group-chat-id')}`,
     '  name: Group Chat',
     'team:',
     '  id: team-id',
@@ -221,11 +294,16 @@ function playgroundConfigFor(tenantId: string): string {
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   const folder = await mkdtemp(path.join(tmpdir(), 'lastmile-playground-'));
-  // Without a file the playground uses its built-in tenant, users and chats; a tenant of the
-  // test's choice needs the same configuration written out with that tenant.
+  // Without a file the playground uses its built-in tenant, users and chats; a tenant, chat or
+  // user ids of the test's choice need the same configuration written out with them.
   const configPath = path.join(folder, '.m365agentsplayground.yml');
-  if (options.tenantId !== undefined)
-    await writeFile(configPath, playgroundConfigFor(options.tenantId));
+  if (
+    options.tenantId !== undefined ||
+    options.groupChatId !== undefined ||
+    options.aadObjectIds !== undefined
+  ) {
+    await writeFile(configPath, playgroundConfigFor(options));
+  }
   const child = spawn(
     process.execPath,
     [
@@ -274,6 +352,23 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     );
     const conversation = { id: config.personalChat.id };
     const from = { id: config.currentUser.id };
+    const sendIn: Playground['sendIn'] = (conversationId, text, { mentionBot } = {}) => {
+      const mention = `<at>${config.bot.name}</at>`;
+      return fetchJson(
+        `${url}/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
+        {
+          method: 'POST',
+          body: {
+            from,
+            text: mentionBot === true ? `${mention} ${text}` : text,
+            textFormat: 'plain',
+            ...(mentionBot === true
+              ? { mentions: [{ mentioned: { id: config.bot.id }, text: mention }] }
+              : {}),
+          },
+        },
+      );
+    };
 
     return {
       url,
@@ -284,15 +379,37 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
           method: 'POST',
           body: { name, value, from, conversation },
         }),
-      send: (text) =>
-        fetchJson(
-          `${url}/_conversation/v1/conversations/${encodeURIComponent(conversation.id)}/messages`,
-          { method: 'POST', body: { from, text, textFormat: 'plain' } },
-        ),
-      waitForBotMessage(matches, { fromIndex = 0, timeoutMs = 10_000 } = {}) {
+      send: (text) => sendIn(conversation.id, text),
+      sendIn,
+      executeAction: ({ conversationId, fromId, replyToId, verb, data = {} }) =>
+        fetchJson(`${url}/_conversation/v1/invoke`, {
+          method: 'POST',
+          body: {
+            name: 'adaptiveCard/action',
+            value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+            from: { id: fromId },
+            conversation: { id: conversationId },
+            replyToId,
+          },
+        }),
+      async sendCustomActivity(conversationId, activity) {
+        const template = await fetchJson(
+          `${url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`,
+        );
+        if (template.status !== 200 || !isRecord(template.body)) return template;
+        return fetchJson(`${url}/_internal/v1/customActivities`, {
+          method: 'POST',
+          body: { ...template.body, ...activity },
+        });
+      },
+      waitForBotMessage(matches, { fromIndex = 0, timeoutMs = 10_000, conversationId } = {}) {
         const find = (): PlaygroundMessage | undefined =>
           events
             .slice(fromIndex)
+            .filter(
+              (event) =>
+                conversationId === undefined || event.actionConversationId === conversationId,
+            )
             .map((event) => event.message)
             .find(
               (message): message is PlaygroundMessage =>
@@ -312,7 +429,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
             waiters.delete(check);
             reject(
               new Error(
-                `No matching bot message within ${timeoutMs} ms; stream had ${JSON.stringify(events).slice(0, 2000)}`,
+                `No matching bot message within ${timeoutMs} ms; the stream had, from there on, ${JSON.stringify(events.slice(fromIndex)).slice(0, 3000)}`,
               ),
             );
           }, timeoutMs);
