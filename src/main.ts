@@ -6,12 +6,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { createBotEndpoint } from '../bot/bot-endpoint.js';
 import { LastmileBot } from '../bot/lastmile-bot.js';
+import { createBotTokenProvider } from '../bot/bot-token.js';
+import { ConnectorSender } from '../bot/connector-sender.js';
+import { createDeliveryRenderer } from '../bot/delivery-messages.js';
 import { LearningChat } from '../bot/learning-chat.js';
 import { PracticeChat } from '../bot/practice-chat.js';
 import { createEntraTokenVerifier } from './api/entra-token-verifier.js';
 import { healthRouter } from './api/health-router.js';
 import { createHttpApp } from './api/http-app.js';
 import { authenticate } from './api/identity-middleware.js';
+import { deliveriesRouter } from './api/deliveries-router.js';
 import { lessonsRouter } from './api/lessons-router.js';
 import { meRouter } from './api/me-router.js';
 import { practiceRouter } from './api/practice-router.js';
@@ -19,10 +23,14 @@ import { devRosterRouter, programRouter } from './api/program-router.js';
 import { type Config, ConfigError, loadConfigFromEnvironment } from './config.js';
 import { demoAdminUpn, demoFixedPeople } from './domain/demo-tenant.js';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { promptBulkRoutes, promptsRouter } from './api/prompts-router.js';
 import { workflowsRouter } from './api/workflows-router.js';
 import { ConversationBook } from './services/conversation-book.js';
 import { CurriculumService } from './services/curriculum-service.js';
+import { DeliveryQueue } from './services/delivery-queue.js';
+import { DeliveryWorker } from './services/delivery-worker.js';
+import { LessonScheduler } from './services/lesson-scheduler.js';
 import { seedDemoCurriculum } from './services/demo-curriculum-seeder.js';
 import { seedDemoLibrary } from './services/demo-library-seeder.js';
 import { LearningService } from './services/learning-service.js';
@@ -202,6 +210,40 @@ export async function startLastmile(
     });
     const practiceChat = new PracticeChat({ practice, prompts });
 
+    // Proactive delivery: every instance may run the scheduler and a worker; they share the queue.
+    const deliveryQueue = new DeliveryQueue(storage.deliveries);
+    const deliveryWorker = new DeliveryWorker(
+      {
+        queue: storage.deliveries,
+        heartbeats: storage.deliveries,
+        sender: new ConnectorSender({
+          conversations: storage.conversations,
+          render: createDeliveryRenderer({
+            lessonCard: (tenantId, lessonId) => learningChat.deliveryCard(tenantId, lessonId),
+          }),
+          tokenFor: createBotTokenProvider(config.bot),
+          timeoutMs: config.delivery.sendTimeoutMs,
+        }),
+      },
+      {
+        instanceId: `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`,
+        settings: config.delivery,
+        now,
+        random: Math.random,
+        logger,
+      },
+    );
+    const scheduler = new LessonScheduler(
+      {
+        tenants: storage.program,
+        program: { programStart },
+        lessons: curriculum,
+        learners: storage.learners,
+        queue: deliveryQueue,
+      },
+      { now, intervalMs: config.delivery.schedulerIntervalMs, logger },
+    );
+
     const bot = createBotEndpoint({
       settings: config.bot,
       logger,
@@ -244,6 +286,7 @@ export async function startLastmile(
         workflowsRouter(workflows),
         lessonsRouter(curriculum, learning),
         practiceRouter(practice),
+        deliveriesRouter(deliveryQueue, now),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),
@@ -251,6 +294,10 @@ export async function startLastmile(
     });
 
     const server = await listen(app, config.port, config.host);
+    if (config.delivery.workerEnabled) {
+      deliveryWorker.start();
+      scheduler.start();
+    }
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${String(port)}`;
     logger.info(
@@ -266,6 +313,8 @@ export async function startLastmile(
       close: () => {
         closing ??= (async () => {
           await stopServer(server);
+          await scheduler.stop();
+          await deliveryWorker.stop();
           await storage.close();
           logger.info('Lastmile stopped');
         })();
