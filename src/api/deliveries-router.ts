@@ -20,7 +20,12 @@ export function deliveriesRouter(
 
   router.get('/deliveries', requireRole('admin', 'champion'), async (req, res) => {
     const query = parseRequest(deliveryListQuerySchema, req.query, 'query');
-    res.json(await queue.list(callerOf(res).tenantId, query.state, query.continuationToken));
+    const page = await queue.list(callerOf(res).tenantId, query.state, query.continuationToken);
+    // Each item's etag is given as the HTTP ETag, ready to send as If-Match with a retry.
+    res.json({
+      ...page,
+      items: page.items.map((item) => ({ ...item, etag: toHttpEtag(item.etag) })),
+    });
   });
 
   router.post('/deliveries/:id/retry', requireRole('admin'), async (req, res) => {

@@ -56,6 +56,9 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Only the routes' own ETags (document versions for If-Match) are sent, never body hashes that a
+  // client could mistake for one.
+  app.set('etag', false);
   app.set('trust proxy', options.production ? 1 : false);
   app.set('query parser', 'simple');
 

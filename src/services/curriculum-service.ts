@@ -49,6 +49,16 @@ function view({ value, etag }: Stored<Lesson>): LessonView {
   return { ...rest, etag };
 }
 
+function lostRace(latest: Stored<Lesson>): AppError {
+  return new AppError(
+    'precondition-failed',
+    'Someone else changed this lesson; here is the latest version',
+    {
+      current: { value: view(latest), etag: latest.etag },
+    },
+  );
+}
+
 /**
  * The curriculum: micro-lessons per job family and week, written and scheduled by champions. Others
  * see published lessons only.
@@ -144,23 +154,33 @@ export class CurriculumService {
   ): Promise<LessonView> {
     this.requireEditor(identity);
     const current = await this.visible(identity, id);
+    if (current.etag !== etag) throw lostRace(current);
     await this.checkReferences(identity.tenantId, content);
-    const updated = await this.ports.curriculum.replaceLesson(
-      {
-        ...current.value,
-        ...content,
-        updatedAt: this.now().toISOString(),
-        updatedBy: identity.userId,
-      },
-      etag,
-    );
+    const updated = await this.ports.curriculum
+      .replaceLesson(
+        {
+          ...current.value,
+          ...content,
+          updatedAt: this.now().toISOString(),
+          updatedBy: identity.userId,
+        },
+        etag,
+      )
+      .catch(async (error: unknown) => {
+        throw await this.withLatest(identity.tenantId, id, error);
+      });
     return view(updated);
   }
 
   async remove(identity: Identity, id: string, etag: string): Promise<void> {
     this.requireEditor(identity);
-    await this.visible(identity, id);
-    await this.ports.curriculum.deleteLesson(identity.tenantId, id, etag);
+    const current = await this.visible(identity, id);
+    if (current.etag !== etag) throw lostRace(current);
+    await this.ports.curriculum
+      .deleteLesson(identity.tenantId, id, etag)
+      .catch(async (error: unknown) => {
+        throw await this.withLatest(identity.tenantId, id, error);
+      });
   }
 
   async schedule(tenantId: string): Promise<CurriculumScheduleView> {
@@ -185,9 +205,29 @@ export class CurriculumService {
       updatedAt: this.now().toISOString(),
       updatedBy: identity.userId,
     };
-    if (etag === undefined) await this.ports.curriculum.createSchedule(schedule);
-    else await this.ports.curriculum.replaceSchedule(schedule, etag);
+    try {
+      if (etag === undefined) await this.ports.curriculum.createSchedule(schedule);
+      else await this.ports.curriculum.replaceSchedule(schedule, etag);
+    } catch (error) {
+      const lost =
+        (etag === undefined && error instanceof AppError && error.kind === 'conflict') ||
+        (error instanceof AppError && error.kind === 'precondition-failed');
+      if (!lost) throw error;
+      const latest = await this.schedule(identity.tenantId);
+      throw new AppError(
+        'precondition-failed',
+        'Someone else changed the schedule; here is the latest version',
+        latest.etag === undefined ? {} : { current: { value: latest, etag: latest.etag } },
+      );
+    }
     return this.schedule(identity.tenantId);
+  }
+
+  /** A lost edit race as the API reports it: with the latest version to re-apply to. */
+  private async withLatest(tenantId: string, id: string, error: unknown): Promise<unknown> {
+    if (!(error instanceof AppError && error.kind === 'precondition-failed')) return error;
+    const latest = await this.ports.curriculum.findLesson(tenantId, id);
+    return latest === undefined ? error : lostRace(latest);
   }
 
   private async visible(identity: Identity, id: string): Promise<Stored<Lesson>> {

@@ -156,6 +156,20 @@ describe('ApiClient.send', () => {
     expect(server.requests[0]?.headers.has('if-match')).toBe(false);
   });
 
+  it('should send If-None-Match: * to create a document only if none exists', async () => {
+    const server = answering(() =>
+      json({ greeting: 'hi' }, 200, 'application/json', { etag: '"v1"' }),
+    );
+    const client = createApiClient({ fetch: server.fetch, headers: noHeaders });
+
+    await client.send('PUT', '/api/greeting', { greeting: 'hi' }, greetingSchema, {
+      ifNoneMatch: '*',
+    });
+
+    expect(server.requests[0]?.headers.get('if-none-match')).toBe('*');
+    expect(server.requests[0]?.headers.has('if-match')).toBe(false);
+  });
+
   it('should accept an empty answer such as a 204 when the schema allows it', async () => {
     const server = answering(() => new Response(null, { status: 204 }));
     const client = createApiClient({ fetch: server.fetch, headers: noHeaders });

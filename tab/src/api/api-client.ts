@@ -10,6 +10,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface SendOptions {
   /** The `ETag` header value of the version the edit starts from. */
   readonly ifMatch?: string | undefined;
+  /** `*` creates a document only if none exists yet (a first save of a singleton). */
+  readonly ifNoneMatch?: '*' | undefined;
 }
 
 /** A parsed answer with its `ETag` header, which the next edit of the same document sends back. */
@@ -94,6 +96,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (sendOptions.ifMatch !== undefined) headers['If-Match'] = sendOptions.ifMatch;
+    if (sendOptions.ifNoneMatch !== undefined) headers['If-None-Match'] = sendOptions.ifNoneMatch;
     let response: Response;
     try {
       response = await fetchFn(path, {

@@ -1,9 +1,11 @@
 import type { JSX } from 'react';
 import type { MeResponse } from '../../../src/contracts/identity.js';
 import type { ProgramOverview } from '../../../src/contracts/program.js';
+import type { ApiClient } from '../api/api-client.js';
 import type { ApiQuery } from '../api/use-api-query.js';
 import { LoadingState } from '../common/loading-state.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
+import { MyLearningCard } from '../learning/my-learning-card.js';
 import { greetingName } from './format.js';
 import { useHomePageStyles } from './home-page.styles.js';
 import { HowItWorks } from './how-it-works.js';
@@ -11,12 +13,13 @@ import { PageHeading } from './page-heading.js';
 import { ProgramOverviewSection } from './program-overview-section.js';
 
 export interface HomePageProps {
+  readonly client: ApiClient;
   readonly me: MeResponse;
   /** `GET /api/program`, fetched by the shell. */
   readonly program: ApiQuery<ProgramOverview>;
 }
 
-export function HomePage({ me, program }: HomePageProps): JSX.Element {
+export function HomePage({ client, me, program }: HomePageProps): JSX.Element {
   const styles = useHomePageStyles();
   const name = greetingName(me.displayName);
   const organisation =
@@ -36,6 +39,7 @@ export function HomePage({ me, program }: HomePageProps): JSX.Element {
           </>
         }
       />
+      <MyLearningCard client={client} me={me} program={program} />
       <HowItWorks />
       {program.state.status === 'loading' ? <LoadingState label="Loading your program" /> : null}
       {program.state.status === 'error' ? (

@@ -75,11 +75,13 @@ export const pages: readonly PageDefinition[] = [
     label: 'Practice',
     title: 'Weekly practice',
     audience: 'everyone',
-    purpose: 'The 20-minute practice sessions team leads run inside existing meetings.',
+    purpose:
+      'The 20-minute practice team leads run in existing meetings. Pinned in a meeting, it shows that meeting’s session with a phase timer.',
     willHold: [
-      'Upcoming and past sessions with their scenario',
-      'Who took part in each session',
-      'Prompts captured in practice, on their way into the library',
+      'How to run the 20 minutes: try, share, capture',
+      'This week’s scenario for your job family',
+      'This week’s and earlier sessions, with who took part and the prompts captured',
+      'In a meeting side panel: that meeting’s practice, live',
     ],
   },
   {
@@ -125,11 +127,11 @@ export const pages: readonly PageDefinition[] = [
     label: 'Program',
     title: 'Program set-up',
     audience: programOwners,
-    purpose: 'The set-up behind the program: who takes part and what they learn.',
+    purpose: 'The set-up behind the program: what each job family learns, and when.',
     willHold: [
-      'Organisation settings, the program start and the weekly active target',
-      'Departments, job families and the roster',
-      'Workflows, the 8-week curriculum per job family and integrations',
+      'The 8-week curriculum of micro-lessons per job family',
+      'When weekly lessons go out by default',
+      'Lessons and notices the bot could not deliver, with a retry',
     ],
   },
 ];

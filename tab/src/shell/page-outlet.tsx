@@ -1,18 +1,25 @@
 import type { JSX } from 'react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { MeResponse } from '../../../src/contracts/identity.js';
 import type { ProgramOverview } from '../../../src/contracts/program.js';
 import type { ApiClient } from '../api/api-client.js';
 import type { ApiQuery } from '../api/use-api-query.js';
+import { LoadingState } from '../common/loading-state.js';
 import { LibraryPage } from '../library/library-page.js';
 import { HomePage } from '../pages/home-page.js';
 import { NotFoundPage } from '../pages/not-found-page.js';
 import { PlaceholderPage } from '../pages/placeholder-page.js';
 import { RestrictedPage } from '../pages/restricted-page.js';
+import { PracticePage } from '../practice/practice-page.js';
 import type { ShellRoute } from '../routes/hash-route.js';
 import { canOpen, pageDefinition, type PageId } from '../routes/pages.js';
 import { WorkflowsPage } from '../workflows/workflows-page.js';
 import { pagePanelId, tabIdFor } from './page-nav.js';
+
+// Only champions and admins open it, so nobody else downloads the curriculum editor.
+const ProgramPage = lazy(() =>
+  import('../program/program-page.js').then((module) => ({ default: module.ProgramPage })),
+);
 
 export interface PageOutletProps {
   readonly client: ApiClient;
@@ -35,7 +42,7 @@ function renderRoute(props: PageOutletProps): JSX.Element {
   if (route.kind === 'unknown') return <NotFoundPage path={route.path} onGoHome={goHome} />;
   const page = pageDefinition(route.page);
   if (!canOpen(page, me.roles)) return <RestrictedPage page={page} me={me} onGoHome={goHome} />;
-  if (page.id === 'home') return <HomePage program={program} me={me} />;
+  if (page.id === 'home') return <HomePage client={client} program={program} me={me} />;
   if (page.id === 'library') {
     return (
       <LibraryPage
@@ -48,6 +55,14 @@ function renderRoute(props: PageOutletProps): JSX.Element {
     );
   }
   if (page.id === 'workflows') return <WorkflowsPage client={client} me={me} program={program} />;
+  if (page.id === 'practice') return <PracticePage client={client} me={me} program={program} />;
+  if (page.id === 'program') {
+    return (
+      <Suspense fallback={<LoadingState label="Loading the program set-up" />}>
+        <ProgramPage client={client} me={me} program={program} />
+      </Suspense>
+    );
+  }
   return <PlaceholderPage page={page} />;
 }
 

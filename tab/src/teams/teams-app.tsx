@@ -8,6 +8,7 @@ import { LoadingState } from '../common/loading-state.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
 import { ConfigView } from '../config/config-view.js';
 import { pageFromEntityId } from '../config/tab-settings.js';
+import { HostConversationContext } from '../practice/host-conversation.js';
 import type { HostRoute } from '../routes/hash-route.js';
 import type { PageId } from '../routes/pages.js';
 import { AppShell } from '../shell/app-shell.js';
@@ -85,13 +86,15 @@ export function TeamsApp({ route, onNavigate }: TeamsAppProps): JSX.Element {
           onFirstIdentity={onFirstIdentity}
         />
       ) : null}
-      {client && route.kind !== 'config' ? (
-        <AppShell
-          client={client}
-          route={route}
-          onNavigate={onNavigate}
-          onFirstIdentity={onFirstIdentity}
-        />
+      {client && host && route.kind !== 'config' ? (
+        <HostConversationContext value={host.conversation}>
+          <AppShell
+            client={client}
+            route={route}
+            onNavigate={onNavigate}
+            onFirstIdentity={onFirstIdentity}
+          />
+        </HostConversationContext>
       ) : null}
       {connection.status === 'connecting' ? <LoadingState label="Connecting to Teams" /> : null}
       {connection.status === 'failed' ? (

@@ -1,5 +1,6 @@
 import type { pages as TeamsPages } from '@microsoft/teams-js';
 import type { TabConfigSaver } from '../config/use-tab-config-save.js';
+import { hostConversationOf, type HostConversation } from '../practice/host-conversation.js';
 import { themeFromTeams, type ThemeName } from '../theme/theme-name.js';
 
 /** Teams' tab configuration dialog, the only frame where a tab's settings can be saved. */
@@ -18,6 +19,8 @@ export interface TeamsHost {
   notifyFailure(message: string): void;
   /** Present only when Teams opened the tab in its configuration dialog (frameContext `settings`). */
   readonly tabConfig: TabConfigDialog | undefined;
+  /** The meeting or chat the tab is open in; absent in a channel or personal tab. */
+  readonly conversation: HostConversation | undefined;
 }
 
 const connectTimeoutMs = 15_000;
@@ -61,6 +64,11 @@ export async function connectToTeams(): Promise<TeamsHost> {
       app.notifyFailure({ reason: app.FailedReason.Other, message });
     },
     tabConfig,
+    conversation: hostConversationOf({
+      frameContext: context.page.frameContext,
+      chatId: context.chat?.id,
+      meetingId: context.meeting?.id,
+    }),
   };
 }
 
