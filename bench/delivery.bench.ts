@@ -114,6 +114,15 @@ async function runConnector(port: NonNullable<typeof parentPort>): Promise<void>
     Math.random() < throttledShare ? { kind: 'status', status: 429, retryAfter: '1' } : undefined,
   );
   port.on('message', () => {
+    if (process.env['BENCH_VERBOSE'] === '1' && connector.firstPostAt !== undefined) {
+      const first = connector.firstPostAt;
+      const perSecond: number[] = [];
+      for (const at of connector.postTimes) {
+        const second = Math.floor((at - first) / 1000);
+        perSecond[second] = (perSecond[second] ?? 0) + 1;
+      }
+      process.stderr.write(`posts per second: ${perSecond.join(' ')}\n`);
+    }
     const lastDelivery = connector.delivered.at(-1);
     const stats: ConnectorStats = {
       distinct: new Set(connector.delivered.map((d) => d.conversationId)).size,

@@ -10,7 +10,13 @@ export interface DeliveryRendererDeps {
     tenantId: string,
     lessonId: string,
   ) => Promise<Record<string, unknown> | undefined>;
+  /** How long a lesson's card is reused (a week's lesson goes to many people at once). */
+  readonly lessonCardTtlMs?: number;
+  readonly clock?: () => number;
 }
+
+const defaultLessonCardTtlMs = 30_000;
+const lessonCardCacheSize = 500;
 
 /** The notice card's text limit (`noticeCardDataSchema`). */
 const noticeLimit = 2000;
@@ -24,11 +30,33 @@ function fitNotice(text: string): string {
  * that was withdrawn meanwhile renders as nothing, and the worker dead-letters it.
  */
 export function createDeliveryRenderer(deps: DeliveryRendererDeps): DeliveryRenderer {
+  const ttlMs = deps.lessonCardTtlMs ?? defaultLessonCardTtlMs;
+  const clock = deps.clock ?? Date.now;
+  const lessonCards = new Map<
+    string,
+    { at: number; card: Promise<Record<string, unknown> | undefined> }
+  >();
+  // The card is the same for everyone who gets the lesson, and rendering it reads the lesson, its
+  // task and its prompt: so one render serves the deliveries of the next `ttlMs`.
+  const lessonCard = (
+    tenantId: string,
+    lessonId: string,
+  ): Promise<Record<string, unknown> | undefined> => {
+    const key = `${tenantId}/${lessonId}`;
+    const cached = lessonCards.get(key);
+    if (cached !== undefined && clock() - cached.at < ttlMs) return cached.card;
+    if (lessonCards.size >= lessonCardCacheSize) lessonCards.clear();
+    const card = deps.lessonCard(tenantId, lessonId);
+    lessonCards.set(key, { at: clock(), card });
+    // A failed render is not kept: the next delivery tries again.
+    card.catch(() => lessonCards.delete(key));
+    return card;
+  };
   return async (item) => {
     const { payload } = item;
     switch (payload.kind) {
       case 'lesson': {
-        const card = await deps.lessonCard(item.tenantId, payload.lessonId);
+        const card = await lessonCard(item.tenantId, payload.lessonId);
         return card === undefined
           ? undefined
           : MessageFactory.attachment(CardFactory.adaptiveCard(card));

@@ -43,11 +43,12 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(1000, undefined, () => 0.999_999)).toBeLessThanOrEqual(300_000);
   });
 
-  it('should wait at least as long as Retry-After asks', () => {
+  it('should follow Retry-After, with at most a tenth (and 500 ms) of jitter on top', () => {
     expect(retryDelayMs(1, 1000, () => 0)).toBe(1000);
-    expect(retryDelayMs(1, 1000, () => 0.5)).toBe(1000);
-    expect(retryDelayMs(4, 1000, () => 0.5)).toBe(4000);
-    expect(retryDelayMs(1, 600_000, () => 1)).toBe(600_000);
+    expect(retryDelayMs(1, 1000, () => 0.5)).toBe(1050);
+    expect(retryDelayMs(4, 1000, () => 1)).toBe(1100);
+    expect(retryDelayMs(1, 600_000, () => 1)).toBe(600_500);
+    expect(retryDelayMs(3, 0, () => 1)).toBe(0);
   });
 });
 

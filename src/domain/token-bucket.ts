@@ -38,6 +38,12 @@ export class TokenBucket {
     return this.waitFor(0);
   }
 
+  /** Gives back a token whose request the other side refused without acting on it. */
+  refund(nowMs: number): void {
+    this.refill(nowMs);
+    this.tokens = Math.min(this.capacity, this.tokens + 1);
+  }
+
   /** How long a reservation made now would wait, without making one. */
   delayMs(nowMs: number): number {
     this.refill(nowMs);

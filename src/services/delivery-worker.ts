@@ -5,6 +5,7 @@ import {
   type SendFailureFacts,
 } from '../domain/delivery-policy.js';
 import { isAppError } from '../domain/errors.js';
+import { ThrottleShare } from '../domain/throttle-share.js';
 import { TokenBucket } from '../domain/token-bucket.js';
 import type { StoredDelivery } from './delivery-queue.js';
 
@@ -52,6 +53,14 @@ export interface MessageSender {
   send(item: Delivery, signal: AbortSignal, context?: SendContext): Promise<{ activityId: string }>;
 }
 
+/** What became of one entry of a bulk replace. */
+export type BulkOutcome =
+  | { readonly ok: true; readonly stored: StoredDelivery }
+  | {
+      readonly ok: false;
+      readonly kind: 'precondition-failed' | 'not-found' | 'throttled' | 'unavailable';
+    };
+
 export interface DeliveryWorkerPorts {
   readonly queue: {
     findClaimable(
@@ -62,6 +71,10 @@ export interface DeliveryWorkerPorts {
     get(tenantId: string, id: string): Promise<StoredDelivery | undefined>;
     /** `precondition-failed` when the ETag no longer matches. */
     replace(item: Delivery, etag: string): Promise<StoredDelivery>;
+    /** Many conditional replaces in bulk requests; one outcome per entry, in order. */
+    replaceMany(
+      entries: readonly { readonly item: Delivery; readonly etag: string }[],
+    ): Promise<readonly BulkOutcome[]>;
   };
   readonly heartbeats: {
     beat(instanceId: string, now: Date): Promise<void>;
@@ -119,6 +132,12 @@ interface Lease {
   readonly leaseEndMs: number;
 }
 
+interface PendingOutcome {
+  readonly next: Delivery;
+  readonly lease: Lease;
+  readonly resolve: (written: boolean) => void;
+}
+
 type Outcome =
   | { readonly ok: true; readonly activityId: string }
   | { readonly ok: false; readonly failure: SendFailure };
@@ -129,10 +148,18 @@ const lookaheadMs = 25;
 const releaseAfterPauseMs = 1_000;
 /** A tenant's claimed items should last this long at its rate, no longer (leases, fairness). */
 const holdSeconds = 2;
-const claimConcurrency = 32;
 const minDefaultBatch = 100;
 const maxDefaultBatch = 1_000;
 const outcomeWriteAttempts = 5;
+/**
+ * Outcomes are gathered this long at most before one bulk write. It widens the one duplicate
+ * window (a crash after the connector's acknowledgement, before the write) by as much.
+ */
+const outcomeBatchMs = 10;
+const outcomeBatchSize = 100;
+/** Above this share of throttled requests (over `throttleWindowMs`) a tenant is over its limit. */
+const refundBelowThrottledShare = 0.25;
+const throttleWindowMs = 5_000;
 
 const silentLogger: DeliveryWorkerLogger = {
   info: () => undefined,
@@ -206,6 +233,9 @@ export class DeliveryWorker {
   private wakeLoop: (() => void) | undefined;
   private wakeOnRoom = false;
   private drainWaiters: (() => void)[] = [];
+  private readonly outcomeBatch: PendingOutcome[] = [];
+  private readonly throttleShares = new Map<string, ThrottleShare>();
+  private outcomeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ports: DeliveryWorkerPorts,
@@ -373,7 +403,9 @@ export class DeliveryWorker {
   private tenantBucket(tenantId: string, nowMs: number): TokenBucket {
     let bucket = this.tenantBuckets.get(tenantId);
     if (bucket === undefined) {
-      bucket = new TokenBucket({ ratePerSecond: this.tenantRate(), nowMs });
+      // Full to start, as token buckets are: a worker may send one second's share at once.
+      const rate = this.tenantRate();
+      bucket = new TokenBucket({ ratePerSecond: rate, nowMs, initialTokens: rate });
       this.tenantBuckets.set(tenantId, bucket);
     }
     return bucket;
@@ -421,58 +453,59 @@ export class DeliveryWorker {
       )),
     ];
     this.shuffle(candidates);
-    let taken = 0;
-    let next = 0;
-    while (taken < room && next < candidates.length && this.accepting) {
-      const chunk: StoredDelivery[] = [];
-      const chunkHeld = new Map<string, number>();
-      while (chunk.length < Math.min(claimConcurrency, room - taken) && next < candidates.length) {
-        const candidate = candidates[next++];
-        if (candidate === undefined || this.heldItems.has(itemKeyOf(candidate.value))) continue;
-        const tenantId = candidate.value.tenantId;
-        const held = (this.heldByTenant.get(tenantId) ?? 0) + (chunkHeld.get(tenantId) ?? 0);
-        if (held >= cap) continue;
-        chunkHeld.set(tenantId, (chunkHeld.get(tenantId) ?? 0) + 1);
-        chunk.push(candidate);
+    const chosen: StoredDelivery[] = [];
+    const chosenHeld = new Map<string, number>();
+    for (const candidate of candidates) {
+      if (chosen.length >= room) break;
+      if (this.heldItems.has(itemKeyOf(candidate.value))) continue;
+      const tenantId = candidate.value.tenantId;
+      const held = (this.heldByTenant.get(tenantId) ?? 0) + (chosenHeld.get(tenantId) ?? 0);
+      if (held >= cap) continue;
+      chosenHeld.set(tenantId, (chosenHeld.get(tenantId) ?? 0) + 1);
+      chosen.push(candidate);
+    }
+    // One bulk request leases the lot; each item is ours only if its ETag still matched.
+    const leased = chosen.length === 0 || !this.accepting ? [] : await this.leaseMany(chosen);
+    for (const lease of leased) {
+      if (!this.accepting) {
+        // stop() began while this claim was in the air: hand it straight back.
+        this.track(this.releaseClaimed(lease));
+        continue;
       }
-      const leased = await Promise.all(chunk.map((candidate) => this.lease(candidate)));
-      for (const lease of leased) {
-        if (lease === undefined) continue;
-        if (!this.accepting) {
-          // stop() began while this claim was in the air: hand it straight back.
-          this.track(this.releaseClaimed(lease));
-          continue;
-        }
-        this.hold(lease);
-        this.backlog.push(lease);
-        this.counts.claimed += 1;
-        taken += 1;
-      }
+      this.hold(lease);
+      this.backlog.push(lease);
+      this.counts.claimed += 1;
     }
     return candidates.length >= limit;
   }
 
-  private async lease(candidate: StoredDelivery): Promise<Lease | undefined> {
+  private async leaseMany(candidates: readonly StoredDelivery[]): Promise<Lease[]> {
     const now = this.nowMs();
     const leaseEndMs = now + this.options.settings.leaseMs;
+    const entries = candidates.map((candidate) => ({
+      item: {
+        ...candidate.value,
+        state: 'leased' as const,
+        leaseOwner: this.options.instanceId,
+        availableAt: new Date(leaseEndMs).toISOString(),
+        updatedAt: new Date(now).toISOString(),
+      },
+      etag: candidate.etag,
+    }));
+    let outcomes: readonly BulkOutcome[];
     try {
-      const written = await this.ports.queue.replace(
-        {
-          ...candidate.value,
-          state: 'leased',
-          leaseOwner: this.options.instanceId,
-          availableAt: new Date(leaseEndMs).toISOString(),
-          updatedAt: new Date(now).toISOString(),
-        },
-        candidate.etag,
-      );
-      return { item: written.value, etag: written.etag, leaseEndMs };
+      outcomes = await this.ports.queue.replaceMany(entries);
     } catch (error) {
-      // Another instance claimed it first: the normal outcome of racing for the same items.
-      if (isAppError(error, 'precondition-failed') || isAppError(error, 'not-found')) return;
-      this.logger.warn({ err: error, id: candidate.value.id }, 'delivery worker: a claim failed');
-      return undefined;
+      this.logger.warn({ err: error }, 'delivery worker: a bulk claim failed');
+      return [];
     }
+    const leases: Lease[] = [];
+    outcomes.forEach((outcome) => {
+      // Anything but a write is another instance's win (or a busy store): not ours this time.
+      if (outcome.ok)
+        leases.push({ item: outcome.stored.value, etag: outcome.stored.etag, leaseEndMs });
+    });
+    return leases;
   }
 
   private shuffle(items: unknown[]): void {
@@ -599,17 +632,16 @@ export class DeliveryWorker {
   }
 
   /**
-   * Checks, just before sending, that the item is still ours: its ETag unchanged, with enough lease
-   * left for the send to finish (or time out) before anyone else may claim it. Renews a lease that
-   * is running short; the renewal is itself the check.
+   * Checks, just before sending, that the lease leaves enough time for the send to finish (or time
+   * out) before anyone else may claim the item. Renews a lease that is running short; the renewal,
+   * conditional on the lease's ETag, is itself the check that the item is still ours.
    */
   private async confirm(lease: Lease, waitMs: number): Promise<Lease | undefined> {
     const needed = this.options.settings.sendTimeoutMs + this.safetyMs + waitMs;
     if (lease.leaseEndMs - this.nowMs() < needed) return this.renew(lease);
-    const current = await this.ports.queue.get(lease.item.tenantId, lease.item.id);
-    if (current?.etag === lease.etag) return lease;
-    this.logger.info({ id: lease.item.id }, 'delivery worker: the item changed hands; not sending');
-    return undefined;
+    // Within its lease the item is ours: no other worker may claim it before `availableAt`, and
+    // the lease was taken with the item's ETag, so no read is needed before sending.
+    return lease;
   }
 
   private async renew(lease: Lease): Promise<Lease | undefined> {
@@ -660,8 +692,33 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * A 429 for one conversation gives the tenant its token back: the message was refused, not
+   * delivered, and its conversation now waits out Retry-After. When many of a tenant's requests
+   * are refused, the tenant itself is over Teams' limit: then the token stays spent, so the sender
+   * slows to the configured rate of requests.
+   */
+  private refundIfIsolated(tenantId: string, nowMs: number): void {
+    if (this.throttleShare(tenantId).share(nowMs) < refundBelowThrottledShare) {
+      this.tenantBucket(tenantId, nowMs).refund(nowMs);
+    }
+  }
+
+  private throttleShare(tenantId: string): ThrottleShare {
+    let share = this.throttleShares.get(tenantId);
+    if (share === undefined) {
+      share = new ThrottleShare(throttleWindowMs);
+      this.throttleShares.set(tenantId, share);
+    }
+    return share;
+  }
+
   private async record(lease: Lease, outcome: Outcome): Promise<void> {
     const nowMs = this.nowMs();
+    this.throttleShare(lease.item.tenantId).record(
+      nowMs,
+      !outcome.ok && outcome.failure.status === 429,
+    );
     const at = new Date(nowMs).toISOString();
     const attempts = lease.item.attempts + 1;
     const { leaseOwner: _leaseOwner, lastError: _lastError, ...base } = lease.item;
@@ -687,6 +744,7 @@ export class DeliveryWorker {
     }
 
     const { failure } = outcome;
+    if (failure.status === 429) this.refundIfIsolated(lease.item.tenantId, nowMs);
     let decision = classifySendFailure(failure);
     // Only a person's 1:1 chat can be made anew; a meeting or channel chat that is gone is gone.
     if (decision === 'new-conversation' && lease.item.recipient.kind !== 'person')
@@ -745,10 +803,61 @@ export class DeliveryWorker {
   }
 
   /**
-   * Writes an outcome with the lease's ETag, retrying a store that is briefly unavailable for as
+   * Writes an outcome with the lease's ETag. Outcomes that finish together go in one bulk request
+   * (gathered for at most `outcomeBatchMs`), so the store sees a request per batch rather than
+   * per message; an entry the bulk could not write is retried on its own. False when it could not
+   * be written.
+   */
+  private writeOutcome(next: Delivery, lease: Lease): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.outcomeBatch.push({ next, lease, resolve });
+      if (this.outcomeBatch.length >= outcomeBatchSize) this.flushOutcomes();
+      else this.outcomeTimer ??= setTimeout(() => this.flushOutcomes(), outcomeBatchMs);
+    });
+  }
+
+  private flushOutcomes(): void {
+    if (this.outcomeTimer !== undefined) clearTimeout(this.outcomeTimer);
+    this.outcomeTimer = undefined;
+    const batch = this.outcomeBatch.splice(0);
+    if (batch.length === 0) return;
+    this.track(this.writeOutcomes(batch));
+  }
+
+  private async writeOutcomes(batch: readonly PendingOutcome[]): Promise<void> {
+    let outcomes: readonly BulkOutcome[] = [];
+    try {
+      outcomes = await this.ports.queue.replaceMany(
+        batch.map(({ next, lease }) => ({ item: next, etag: lease.etag })),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error }, 'delivery worker: a bulk outcome write failed');
+    }
+    await Promise.all(
+      batch.map(async ({ next, lease, resolve }, index) => {
+        const outcome = outcomes[index];
+        if (outcome?.ok === true) {
+          resolve(true);
+          return;
+        }
+        if (outcome?.kind === 'precondition-failed' || outcome?.kind === 'not-found') {
+          this.logger.warn(
+            { id: next.id, state: next.state },
+            'delivery worker: the item changed hands before its outcome was written',
+          );
+          resolve(false);
+          return;
+        }
+        resolve(await this.writeOutcomeAlone(next, lease));
+      }),
+    );
+  }
+
+  /**
+   * Writes one outcome with the lease's ETag, retrying a store that is briefly unavailable for as
    * long as the lease protects the item. False when it could not be written.
    */
-  private async writeOutcome(next: Delivery, lease: Lease): Promise<boolean> {
+  private async writeOutcomeAlone(next: Delivery, lease: Lease): Promise<boolean> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.ports.queue.replace(next, lease.etag);

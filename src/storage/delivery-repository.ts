@@ -4,7 +4,7 @@ import { type Delivery, deliverySchema, type DeliveryState } from '../contracts/
 import { AppError } from '../domain/errors.js';
 import { toAppError } from './cosmos-errors.js';
 import type { WriteJournal } from './local-data-file.js';
-import { CosmosRepository, type Page, type Versioned } from './repository.js';
+import { CosmosRepository, type Page, type ReplaceOutcome, type Versioned } from './repository.js';
 import { defaultRetryPolicy, type RetryPolicy, withThrottleRetry } from './throttle-retry.js';
 
 /** A delivery worker's sign of life, so instances can split each tenant's rate between them. */
@@ -118,6 +118,13 @@ export class DeliveryRepository {
   /** Replaces the item if its ETag still matches; `precondition-failed` when someone else won. */
   async replace(item: Delivery, etag: string): Promise<Versioned<Delivery>> {
     return this.items.replace(item, etag);
+  }
+
+  /** Replaces many items, each only if its ETag still matches (claims and outcomes in bulk). */
+  async replaceMany(
+    entries: readonly { readonly item: Delivery; readonly etag: string }[],
+  ): Promise<ReplaceOutcome<Delivery>[]> {
+    return this.items.replaceMany(entries.map(({ item, etag }) => ({ document: item, etag })));
   }
 
   /** One tenant's items in a state, most recently changed first, a page at a time. */

@@ -25,6 +25,14 @@ export interface Versioned<T> {
   readonly timestamp: number;
 }
 
+/** What became of one entry of `replaceMany`. */
+export type ReplaceOutcome<T> =
+  | { readonly ok: true; readonly stored: Versioned<T> }
+  | {
+      readonly ok: false;
+      readonly kind: 'precondition-failed' | 'not-found' | 'throttled' | 'unavailable';
+    };
+
 export interface Page<T> {
   readonly items: T[];
   readonly continuationToken?: string;
@@ -253,6 +261,52 @@ export class CosmosRepository<T extends TenantDocument> {
     });
     const response = await this.run(`${this.label} count`, () => iterator.fetchAll());
     return response.resources[0] ?? 0;
+  }
+
+  /**
+   * Replaces many documents in bulk requests of 100, each only if its ETag still matches. Not
+   * atomic: every entry gets its own outcome, in order. An entry the store throttled is reported,
+   * not retried, because retrying a whole batch would replay the entries that were written.
+   */
+  async replaceMany(
+    entries: readonly { readonly document: T; readonly etag: string }[],
+  ): Promise<ReplaceOutcome<T>[]> {
+    const outcomes: ReplaceOutcome<T>[] = [];
+    for (let start = 0; start < entries.length; start += 100) {
+      const batch = entries
+        .slice(start, start + 100)
+        .map((entry) => ({ document: this.validate(entry.document), etag: entry.etag }));
+      const operations = batch.map(({ document, etag }) => ({
+        operationType: 'Replace' as const,
+        id: document.id,
+        partitionKey: this.options.partitionKeyOf(document),
+        resourceBody: asResource(document),
+        ifMatch: etag,
+      }));
+      const results = await this.run(`${this.label} bulk replace`, () =>
+        this.container.items.bulk(operations),
+      );
+      batch.forEach(({ document }, index) => {
+        const result = results[index];
+        const status = result?.statusCode ?? 0;
+        if (status === 200 && result !== undefined) {
+          const resource = (result.resourceBody ?? undefined) as
+            Record<string, unknown> | undefined;
+          const written = this.written(document, resource);
+          const etag = written.etag === '' ? (result.eTag ?? '') : written.etag;
+          outcomes.push({ ok: true, stored: { ...written, etag } });
+        } else if (status === 412) {
+          outcomes.push({ ok: false, kind: 'precondition-failed' });
+        } else if (status === 404) {
+          outcomes.push({ ok: false, kind: 'not-found' });
+        } else if (status === 429) {
+          outcomes.push({ ok: false, kind: 'throttled' });
+        } else {
+          outcomes.push({ ok: false, kind: 'unavailable' });
+        }
+      });
+    }
+    return outcomes;
   }
 
   /**
