@@ -1,22 +1,23 @@
-// Proactive delivery: 10,000 lesson deliveries, each to a different person with a stored 1:1 chat,
-// by two DeliveryWorker instances sharing the embedded store, to a loopback Bot Connector that
+// Proactive delivery: 10,000 weekly lessons, through the same paths as in the app. An instance's
+// services (`composeLastmile`) seed the demo firm and its curriculum; 10,000 people set up their
+// lessons (`LearningService.saveSetup`) and are heard from in a 1:1 chat (`ConversationBook`); the
+// lesson scheduler finds this week's lesson due for each and enqueues it; then two app instances'
+// delivery workers, rendering the real lesson cards, send them to a loopback Bot Connector that
 // answers 429 (Retry-After: 1) to 10% of activity posts at random. ratePerTenant is 500.
 //
 // As in a deployment, the store, the connector and each app instance run apart: here each on its
 // own thread (this file, with a role), so the instances' event loops are not also serving Cosmos
 // DB and Teams. Prints one JSON line: delivered, duplicates, lost, and rateShare = delivered /
 // durationS / configuredRate, with durationS from the first send to the last delivery.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { Database } from '@azure/cosmos';
-import { renderNoticeCard } from '../bot/cards/render-card.js';
-import { ConnectorSender } from '../bot/connector-sender.js';
-import { createDeliveryRenderer } from '../bot/delivery-messages.js';
-import type { DeliverySettings } from '../src/config.js';
-import { DeliveryQueue } from '../src/services/delivery-queue.js';
-import { DeliveryWorker } from '../src/services/delivery-worker.js';
-import { createCosmosClient, ensureDatabase } from '../src/storage/cosmos-connection.js';
-import { ConversationRepository } from '../src/storage/conversation-repository.js';
-import { DeliveryRepository } from '../src/storage/delivery-repository.js';
+import { pino } from 'pino';
+import { type Config, loadConfig } from '../src/config.js';
+import { demoTenantId } from '../src/domain/demo-tenant.js';
+import { composeLastmile, seedDemo } from '../src/main.js';
+import { openStorage, type Storage } from '../src/storage/storage.js';
 import { startEmbeddedCosmosServer } from '../src/storage/embedded-cosmos-server.js';
 import { startFaultConnector } from '../tests/support/fault-connector.js';
 
@@ -25,18 +26,18 @@ const configuredRate = 500;
 const instances = 2;
 const throttledShare = 0.1;
 const deadlineMs = 5 * 60_000;
-const tenantId = 'bench';
 const botId = '28:lastmile-bot';
+const setupConcurrency = 50;
 
-const settings: DeliverySettings = {
-  workerEnabled: true,
-  ratePerTenant: configuredRate,
-  ratePerConversation: 7,
-  maxAttempts: 8,
-  leaseMs: 60_000,
-  sendTimeoutMs: 15_000,
-  schedulerIntervalMs: 300_000,
-};
+/** An instance's configuration: local mode, quiet, the benchmark's rate; workers started by hand. */
+function benchConfig(dataDir: string): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    LASTMILE_DATA_DIR: dataDir,
+    LASTMILE_DELIVERY_RATE_PER_TENANT: String(configuredRate),
+  });
+}
 
 type Role =
   | { readonly role: 'store' }
@@ -85,19 +86,34 @@ async function inBatches<T>(
   }
 }
 
-async function openStore(endpoint: string): Promise<{
-  database: Database;
-  deliveries: DeliveryRepository;
-  conversations: ConversationRepository;
-  dispose(): void;
-}> {
-  const client = createCosmosClient({ kind: 'embedded', endpoint });
-  const database = await ensureDatabase(client, 'lastmile', { create: true });
+interface Instance {
+  readonly storage: Storage;
+  readonly services: ReturnType<typeof composeLastmile>;
+  dispose(): Promise<void>;
+}
+
+/** One app instance's storage and services, on the shared store (the store thread's server). */
+async function openInstance(endpoint: string, instanceId?: string): Promise<Instance> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'lastmile-bench-delivery-'));
+  const config = benchConfig(dataDir);
+  const logger = pino({ level: 'silent' });
+  const storage = await openStorage(config.cosmos, {
+    dataDir,
+    logger,
+    embeddedEndpointFor: () => endpoint,
+  });
+  const services = composeLastmile(storage, config, {
+    now: () => new Date(),
+    logger,
+    ...(instanceId === undefined ? {} : { instanceId }),
+  });
   return {
-    database,
-    deliveries: new DeliveryRepository(database.container('deliveries'), {}),
-    conversations: new ConversationRepository(database.container('people'), {}),
-    dispose: () => client.dispose(),
+    storage,
+    services,
+    async dispose() {
+      await storage.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -141,24 +157,11 @@ async function runInstance(
   port: NonNullable<typeof parentPort>,
   role: Extract<Role, { role: 'instance' }>,
 ): Promise<void> {
-  const store = await openStore(role.endpoint);
-  const sender = new ConnectorSender({
-    conversations: store.conversations,
-    render: createDeliveryRenderer({
-      // The lead replaces this with the real lesson renderer; a small card of the kind for now.
-      lessonCard: async (_tenantId, lessonId) =>
-        renderNoticeCard({ message: `This week's lesson: ${lessonId}. Five minutes, one prompt.` }),
-    }),
-    tokenFor: async () => undefined,
-    timeoutMs: settings.sendTimeoutMs,
-  });
-  const worker = new DeliveryWorker(
-    { queue: store.deliveries, heartbeats: store.deliveries, sender },
-    { instanceId: role.instanceId, settings, now: () => new Date(), random: Math.random },
-  );
+  const instance = await openInstance(role.endpoint, role.instanceId);
+  const worker = instance.services.deliveryWorker;
   port.on('message', () => {
-    void worker.stop().then(() => {
-      store.dispose();
+    void worker.stop().then(async () => {
+      await instance.dispose();
       port.postMessage(worker.totals);
       port.close();
     });
@@ -173,36 +176,44 @@ async function main(): Promise<number> {
   const connector = startThread<string>({ role: 'connector' });
   const endpoint = await store.ready;
   const serviceUrl = await connector.ready;
-  const { database, deliveries, conversations, dispose } = await openStore(endpoint);
+  const setup = await openInstance(endpoint);
   const threads: Worker[] = [];
   try {
-    const queue = new DeliveryQueue(deliveries);
-    const userIds = Array.from({ length: total }, (_, index) => `person-${String(index)}`);
-    const now = new Date();
-    await inBatches(userIds, 50, (userId) =>
-      conversations.save({
-        id: `conversation:${userId}`,
-        tenantId,
-        type: 'conversationReference',
+    const { services } = setup;
+    await seedDemo(setup.storage, services, new Date(), pino({ level: 'silent' }));
+    const [families, departments] = await Promise.all([
+      setup.storage.program.listJobFamilies(demoTenantId),
+      setup.storage.program.listDepartments(demoTenantId),
+    ]);
+    const userIds = Array.from({ length: total }, (_, index) => `bench-learner-${String(index)}`);
+    // Each person sets up weekly lessons (Monday 00:00 UTC, so this week's is due) and has a 1:1
+    // chat with the bot, as if they had installed it and chosen on the set-up card.
+    await inBatches(userIds, setupConcurrency, async (userId) => {
+      const index = Number(userId.slice('bench-learner-'.length));
+      const caller = { identity: { tenantId: demoTenantId, userId, roles: ['member' as const] } };
+      await services.learning.saveSetup(caller, {
+        jobFamilyId: families[index % families.length]?.id ?? '',
+        departmentId: departments[index % departments.length]?.id ?? '',
+        lessonDay: 'monday',
+        lessonTime: '00:00',
+        timeZone: 'UTC',
+      });
+      await services.conversations.remember({
+        tenantId: demoTenantId,
         userId,
         conversationId: `a:bench-${userId}`,
         serviceUrl,
         channelId: 'msteams',
         botId,
-        updatedAt: now.toISOString(),
-      }),
-    );
-    await inBatches(userIds, 50, (userId) =>
-      queue.enqueue(
-        {
-          tenantId,
-          id: `lesson:${userId}:week-1`,
-          recipient: { kind: 'person', userId },
-          payload: { kind: 'lesson', lessonId: 'week-1' },
-        },
-        now,
-      ),
-    );
+      });
+    });
+    const scheduled = await services.scheduler.runOnce();
+    if (scheduled.enqueued !== total) {
+      throw new Error(
+        `The scheduler enqueued ${String(scheduled.enqueued)} lessons, not ${String(total)}`,
+      );
+    }
+    const rerun = await services.scheduler.runOnce();
 
     const instanceIds = Array.from(
       { length: instances },
@@ -210,7 +221,9 @@ async function main(): Promise<number> {
     );
     // Both instances have been up a while, as in a running deployment: each sees the other's
     // heartbeat from its first claim, so neither briefly takes the whole tenant's rate.
-    for (const instanceId of instanceIds) await deliveries.beat(instanceId, new Date());
+    for (const instanceId of instanceIds) {
+      await setup.storage.deliveries.beat(instanceId, new Date());
+    }
     const running = instanceIds.map((instanceId) =>
       startThread<string>({ role: 'instance', instanceId, endpoint }),
     );
@@ -225,13 +238,13 @@ async function main(): Promise<number> {
     await Promise.all(threads.map((thread) => ask(thread, 'stop')));
     stats = await ask<ConnectorStats>(connector.thread, 'stats');
 
-    const { resources: sentCounts } = await database
-      .container('deliveries')
-      .items.query<number>(
-        "SELECT VALUE COUNT(1) FROM c WHERE c.type = 'delivery' AND c.state = 'sent'",
-      )
-      .fetchAll();
-    const recordedSent = sentCounts[0] ?? 0;
+    let recordedSent = 0;
+    let continuationToken: string | undefined;
+    do {
+      const page = await services.deliveryQueue.list(demoTenantId, 'sent', continuationToken);
+      recordedSent += page.items.length;
+      continuationToken = page.continuationToken;
+    } while (continuationToken !== undefined);
     const durationS = ((stats.lastDeliveryAt ?? 0) - (stats.firstPostAt ?? 0)) / 1000;
     const delivered = stats.distinct;
     const duplicates = stats.delivered - stats.distinct;
@@ -251,11 +264,13 @@ async function main(): Promise<number> {
         // Teams counts every request against the tenant's limit, throttled ones included.
         requestShare: Number((stats.activityPosts / durationS / configuredRate).toFixed(3)),
         recordedSent,
+        enqueuedByScheduler: scheduled.enqueued,
+        enqueuedByRerun: rerun.enqueued,
       })}\n`,
     );
-    return lost > 0 || duplicates > 0 || recordedSent !== total ? 1 : 0;
+    return lost > 0 || duplicates > 0 || recordedSent !== total || rerun.enqueued !== 0 ? 1 : 0;
   } finally {
-    dispose();
+    await setup.dispose();
     await Promise.all(threads.map((thread) => thread.terminate()));
     await connector.thread.terminate();
     await store.thread.terminate();

@@ -42,7 +42,7 @@ import { PromptSearchIndex } from './services/prompt-search-index.js';
 import { PromptService } from './services/prompt-service.js';
 import { UsageRecorder } from './services/usage-recorder.js';
 import { WorkflowService } from './services/workflow-service.js';
-import { openStorage, type StorageOptions } from './storage/storage.js';
+import { openStorage, type Storage, type StorageOptions } from './storage/storage.js';
 
 /**
  * The composition root: the only place that wires configuration, storage, services, the API, the
@@ -75,6 +75,197 @@ function findProjectRoot(): string {
   throw new Error('Cannot find the project root (package.json)');
 }
 
+/** Every service of one instance, wired to its storage: what the API, the bot and the workers use. */
+export interface Lastmile {
+  readonly identities: IdentityService;
+  readonly program: ProgramService;
+  readonly prompts: PromptService;
+  readonly workflows: WorkflowService;
+  readonly curriculum: CurriculumService;
+  readonly learning: LearningService;
+  readonly practice: PracticeService;
+  readonly conversations: ConversationBook;
+  readonly learningChat: LearningChat;
+  readonly practiceChat: PracticeChat;
+  readonly deliveryQueue: DeliveryQueue;
+  readonly deliveryWorker: DeliveryWorker;
+  readonly scheduler: LessonScheduler;
+}
+
+/**
+ * Wires the services of one instance to its storage. `startLastmile` serves them over HTTP; the
+ * delivery benchmark runs several instances' workers on one store with it.
+ */
+export function composeLastmile(
+  storage: Storage,
+  config: Config,
+  options: {
+    readonly now: () => Date;
+    readonly logger: Logger;
+    /** Names this instance's delivery worker; unique per process by default. */
+    readonly instanceId?: string;
+  },
+): Lastmile {
+  const { now, logger } = options;
+  const identities = new IdentityService(storage, { rosterCacheMs: 30_000, clock: Date.now });
+  const program = new ProgramService(storage);
+  const usage = new UsageRecorder(storage);
+  const index = new PromptSearchIndex(storage, {
+    refreshIntervalMs: config.searchRefreshMs,
+    clock: Date.now,
+  });
+  // The two services need each other's reads (search boosts, prompt counts per task); both
+  // reach the other through a narrow port resolved at call time.
+  const workflows: WorkflowService = new WorkflowService(
+    {
+      workflows: storage.workflows,
+      departments: { exists: (tenantId, id) => storage.program.departmentExists(tenantId, id) },
+      promptCounts: { countsByTask: (tenantId) => prompts.countsByTask(tenantId) },
+    },
+    { newId: randomUUID, now, taskCacheMs: 30_000, clock: Date.now },
+  );
+  const prompts: PromptService = new PromptService(
+    { prompts: storage.prompts, mappedTasks: workflows },
+    { index, usage, newId: randomUUID, now },
+  );
+
+  const programStart = async (tenantId: string): Promise<string | undefined> =>
+    (await storage.program.getSettings(tenantId))?.value.programStart;
+  const jobFamilyExists = async (tenantId: string, id: string): Promise<boolean> =>
+    (await storage.program.listJobFamilies(tenantId)).some((family) => family.id === id);
+  const curriculum = new CurriculumService(
+    {
+      curriculum: storage.curriculum,
+      references: {
+        jobFamilyExists,
+        taskExists: async (tenantId, id) =>
+          (await storage.workflows.find(tenantId, id)) !== undefined,
+        promptExists: async (tenantId, id) =>
+          (await storage.prompts.find(tenantId, id)) !== undefined,
+      },
+    },
+    now,
+  );
+  const learning = new LearningService(
+    {
+      learners: storage.learners,
+      lessons: curriculum,
+      program: {
+        programStart,
+        jobFamilyExists,
+        departmentExists: (tenantId, id) => storage.program.departmentExists(tenantId, id),
+      },
+      counters: storage.activity,
+    },
+    now,
+  );
+  const practice = new PracticeService(
+    {
+      practice: storage.practice,
+      learners: storage.learners,
+      counters: storage.activity,
+      lessons: curriculum,
+      program: {
+        programStart,
+        listJobFamilies: (tenantId) => storage.program.listJobFamilies(tenantId),
+      },
+      prompts: {
+        propose: (caller, content, source) =>
+          prompts.propose(caller, { ...content, variables: [], tags: [] }, source),
+        titleOf: async (tenantId, id) => (await storage.prompts.find(tenantId, id))?.value.title,
+      },
+    },
+    now,
+  );
+  const conversations = new ConversationBook({ conversations: storage.conversations }, now);
+
+  const taskName = async (tenantId: string, taskId: string): Promise<string | undefined> =>
+    (await storage.workflows.find(tenantId, taskId))?.value.name;
+  const learningChat = new LearningChat({
+    learning,
+    program: {
+      listJobFamilies: (tenantId) => storage.program.listJobFamilies(tenantId),
+      listDepartments: (tenantId) => storage.program.listDepartments(tenantId),
+    },
+    prompts,
+    tasks: { taskName },
+    tabEndpoint: config.tabEndpoint,
+  });
+  const practiceChat = new PracticeChat({ practice, prompts });
+
+  // Proactive delivery: every instance may run the scheduler and a worker; they share the queue.
+  const deliveryQueue = new DeliveryQueue(storage.deliveries);
+  const deliveryWorker = new DeliveryWorker(
+    {
+      queue: storage.deliveries,
+      heartbeats: storage.deliveries,
+      sender: new ConnectorSender({
+        conversations: storage.conversations,
+        render: createDeliveryRenderer({
+          lessonCard: (tenantId, lessonId) => learningChat.deliveryCard(tenantId, lessonId),
+        }),
+        tokenFor: createBotTokenProvider(config.bot),
+        timeoutMs: config.delivery.sendTimeoutMs,
+      }),
+    },
+    {
+      instanceId:
+        options.instanceId ?? `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`,
+      settings: config.delivery,
+      now,
+      random: Math.random,
+      logger,
+    },
+  );
+  const scheduler = new LessonScheduler(
+    {
+      tenants: storage.program,
+      program: { programStart },
+      lessons: curriculum,
+      learners: storage.learners,
+      queue: deliveryQueue,
+    },
+    { now, intervalMs: config.delivery.schedulerIntervalMs, logger },
+  );
+
+  return {
+    identities,
+    program,
+    prompts,
+    workflows,
+    curriculum,
+    learning,
+    practice,
+    conversations,
+    learningChat,
+    practiceChat,
+    deliveryQueue,
+    deliveryWorker,
+    scheduler,
+  };
+}
+
+/** Seeds the demo firm into an empty store through the services, as people would write it. */
+export async function seedDemo(
+  storage: Storage,
+  services: Lastmile,
+  now: Date,
+  logger: Logger,
+): Promise<void> {
+  const { prompts, workflows, curriculum } = services;
+  const marker = {
+    has: (tenantId: string, name: string) => storage.program.hasMarker(tenantId, name),
+    set: (tenantId: string, name: string, at: Date) =>
+      storage.program.setMarker(tenantId, name, at),
+  };
+  const seed = await seedDemoTenant(storage, now);
+  if (seed.seeded) logger.info({ people: seed.people }, 'seeded the demo tenant');
+  const library = await seedDemoLibrary({ prompts, workflows, marker }, now);
+  if (library.seeded) logger.info({ prompts: library.prompts }, 'seeded the demo prompt library');
+  const lessons = await seedDemoCurriculum({ curriculum, marker }, now);
+  if (lessons.seeded) logger.info({ lessons: lessons.lessons }, 'seeded the demo curriculum');
+}
+
 export async function startLastmile(
   config: Config,
   options: StartOptions = {},
@@ -95,154 +286,23 @@ export async function startLastmile(
   });
 
   try {
-    const identities = new IdentityService(storage, { rosterCacheMs: 30_000, clock: Date.now });
-    const program = new ProgramService(storage);
-    const usage = new UsageRecorder(storage);
-    const index = new PromptSearchIndex(storage, {
-      refreshIntervalMs: config.searchRefreshMs,
-      clock: Date.now,
-    });
-    // The two services need each other's reads (search boosts, prompt counts per task); both
-    // reach the other through a narrow port resolved at call time.
-    const workflows: WorkflowService = new WorkflowService(
-      {
-        workflows: storage.workflows,
-        departments: { exists: (tenantId, id) => storage.program.departmentExists(tenantId, id) },
-        promptCounts: { countsByTask: (tenantId) => prompts.countsByTask(tenantId) },
-      },
-      { newId: randomUUID, now, taskCacheMs: 30_000, clock: Date.now },
-    );
-    const prompts: PromptService = new PromptService(
-      { prompts: storage.prompts, mappedTasks: workflows },
-      { index, usage, newId: randomUUID, now },
-    );
-
-    const programStart = async (tenantId: string): Promise<string | undefined> =>
-      (await storage.program.getSettings(tenantId))?.value.programStart;
-    const jobFamilyExists = async (tenantId: string, id: string): Promise<boolean> =>
-      (await storage.program.listJobFamilies(tenantId)).some((family) => family.id === id);
-    const curriculum = new CurriculumService(
-      {
-        curriculum: storage.curriculum,
-        references: {
-          jobFamilyExists,
-          taskExists: async (tenantId, id) =>
-            (await storage.workflows.find(tenantId, id)) !== undefined,
-          promptExists: async (tenantId, id) =>
-            (await storage.prompts.find(tenantId, id)) !== undefined,
-        },
-      },
-      now,
-    );
-    const learning = new LearningService(
-      {
-        learners: storage.learners,
-        lessons: curriculum,
-        program: {
-          programStart,
-          jobFamilyExists,
-          departmentExists: (tenantId, id) => storage.program.departmentExists(tenantId, id),
-        },
-        counters: storage.activity,
-      },
-      now,
-    );
-    const practice = new PracticeService(
-      {
-        practice: storage.practice,
-        learners: storage.learners,
-        counters: storage.activity,
-        lessons: curriculum,
-        program: {
-          programStart,
-          listJobFamilies: (tenantId) => storage.program.listJobFamilies(tenantId),
-        },
-        prompts: {
-          propose: (caller, content, source) =>
-            prompts.propose(caller, { ...content, variables: [], tags: [] }, source),
-          titleOf: async (tenantId, id) => (await storage.prompts.find(tenantId, id))?.value.title,
-        },
-      },
-      now,
-    );
-    const conversations = new ConversationBook({ conversations: storage.conversations }, now);
-
-    if (config.seedDemo) {
-      const seed = await seedDemoTenant(storage, now());
-      if (seed.seeded) logger.info({ people: seed.people }, 'seeded the demo tenant');
-      const library = await seedDemoLibrary(
-        {
-          prompts,
-          workflows,
-          marker: {
-            has: (tenantId, name) => storage.program.hasMarker(tenantId, name),
-            set: (tenantId, name, at) => storage.program.setMarker(tenantId, name, at),
-          },
-        },
-        now(),
-      );
-      if (library.seeded)
-        logger.info({ prompts: library.prompts }, 'seeded the demo prompt library');
-      const lessons = await seedDemoCurriculum(
-        {
-          curriculum,
-          marker: {
-            has: (tenantId, name) => storage.program.hasMarker(tenantId, name),
-            set: (tenantId, name, at) => storage.program.setMarker(tenantId, name, at),
-          },
-        },
-        now(),
-      );
-      if (lessons.seeded) logger.info({ lessons: lessons.lessons }, 'seeded the demo curriculum');
-    }
-
-    const taskName = async (tenantId: string, taskId: string): Promise<string | undefined> =>
-      (await storage.workflows.find(tenantId, taskId))?.value.name;
-    const learningChat = new LearningChat({
-      learning,
-      program: {
-        listJobFamilies: (tenantId) => storage.program.listJobFamilies(tenantId),
-        listDepartments: (tenantId) => storage.program.listDepartments(tenantId),
-      },
+    const services = composeLastmile(storage, config, { now, logger });
+    const {
+      identities,
+      program,
       prompts,
-      tasks: { taskName },
-      tabEndpoint: config.tabEndpoint,
-    });
-    const practiceChat = new PracticeChat({ practice, prompts });
-
-    // Proactive delivery: every instance may run the scheduler and a worker; they share the queue.
-    const deliveryQueue = new DeliveryQueue(storage.deliveries);
-    const deliveryWorker = new DeliveryWorker(
-      {
-        queue: storage.deliveries,
-        heartbeats: storage.deliveries,
-        sender: new ConnectorSender({
-          conversations: storage.conversations,
-          render: createDeliveryRenderer({
-            lessonCard: (tenantId, lessonId) => learningChat.deliveryCard(tenantId, lessonId),
-          }),
-          tokenFor: createBotTokenProvider(config.bot),
-          timeoutMs: config.delivery.sendTimeoutMs,
-        }),
-      },
-      {
-        instanceId: `${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`,
-        settings: config.delivery,
-        now,
-        random: Math.random,
-        logger,
-      },
-    );
-    const scheduler = new LessonScheduler(
-      {
-        tenants: storage.program,
-        program: { programStart },
-        lessons: curriculum,
-        learners: storage.learners,
-        queue: deliveryQueue,
-      },
-      { now, intervalMs: config.delivery.schedulerIntervalMs, logger },
-    );
+      workflows,
+      curriculum,
+      learning,
+      practice,
+      conversations,
+      learningChat,
+      practiceChat,
+      deliveryQueue,
+      deliveryWorker,
+      scheduler,
+    } = services;
+    if (config.seedDemo) await seedDemo(storage, services, now(), logger);
 
     const bot = createBotEndpoint({
       settings: config.bot,

@@ -145,7 +145,9 @@ type Outcome =
 /** Start a send this early when the tenant's next token is close, so the pipe never runs dry. */
 const lookaheadMs = 25;
 /** A paused conversation's items wait in memory this long at most; longer pauses go back to the store. */
-const releaseAfterPauseMs = 1_000;
+const releaseAfterPauseMs = 2_000;
+/** A retry due within this long stays with the worker that has it, under a renewed lease. */
+const keepThrottledMs = 2_000;
 /** A tenant's claimed items should last this long at its rate, no longer (leases, fairness). */
 const holdSeconds = 2;
 const minDefaultBatch = 100;
@@ -582,10 +584,17 @@ export class DeliveryWorker {
         this.deliver(lease, sendAtMs)
           .catch((error: unknown) => {
             this.logger.error({ err: error, id: lease.item.id }, 'delivery worker: a send failed');
+            return undefined;
           })
-          .finally(() => {
+          .then((kept) => {
             this.inFlight -= 1;
             this.letGo(lease);
+            // A quick retry stays here: back in line, sent when its conversation may take it.
+            if (kept !== undefined) {
+              this.hold(kept);
+              if (this.accepting) this.backlog.push(kept);
+              else this.track(this.releaseClaimed(kept));
+            }
             this.afterProgress();
           }),
       );
@@ -623,12 +632,12 @@ export class DeliveryWorker {
     }
   }
 
-  private async deliver(claimed: Lease, sendAtMs: number): Promise<void> {
+  private async deliver(claimed: Lease, sendAtMs: number): Promise<Lease | undefined> {
     const lease = await this.confirm(claimed, Math.max(0, sendAtMs - this.nowMs()));
-    if (lease === undefined) return;
+    if (lease === undefined) return undefined;
     await sleep(sendAtMs - this.nowMs());
     const outcome = await this.attempt(lease);
-    await this.record(lease, outcome);
+    return this.record(lease, outcome);
   }
 
   /**
@@ -713,7 +722,8 @@ export class DeliveryWorker {
     return share;
   }
 
-  private async record(lease: Lease, outcome: Outcome): Promise<void> {
+  /** Writes what became of a send; returns the lease when the item stays for a quick retry. */
+  private async record(lease: Lease, outcome: Outcome): Promise<Lease | undefined> {
     const nowMs = this.nowMs();
     this.throttleShare(lease.item.tenantId).record(
       nowMs,
@@ -780,6 +790,28 @@ export class DeliveryWorker {
       const key = conversationKeyOf(lease.item);
       this.pausedUntil.set(key, Math.max(this.pausedUntil.get(key) ?? 0, retryAtMs));
     }
+    if (failure.status === 429 && delay <= keepThrottledMs && this.accepting) {
+      // A short Retry-After: keep the item, under a renewed lease, and send it again from memory
+      // when its conversation may take it, rather than hand it back and claim it again.
+      const leaseEndMs = nowMs + this.options.settings.leaseMs;
+      const kept = await this.keepLeased(
+        {
+          ...base,
+          state: 'leased',
+          attempts,
+          lastError,
+          leaseOwner: this.options.instanceId,
+          availableAt: new Date(leaseEndMs).toISOString(),
+          updatedAt: at,
+        },
+        lease,
+        leaseEndMs,
+      );
+      if (kept !== undefined) {
+        this.counts.retried += 1;
+        return kept;
+      }
+    }
     const queued: Delivery = {
       ...base,
       state: 'queued',
@@ -791,6 +823,23 @@ export class DeliveryWorker {
     if (await this.writeOutcome(queued, lease)) {
       this.counts.retried += 1;
       this.ownRetryTimes.push(retryAtMs);
+    }
+  }
+
+  /** Renews the lease on an item to try again shortly; undefined when it could not be renewed. */
+  private async keepLeased(
+    next: Delivery,
+    lease: Lease,
+    leaseEndMs: number,
+  ): Promise<Lease | undefined> {
+    try {
+      const written = await this.ports.queue.replace(next, lease.etag);
+      return { item: written.value, etag: written.etag, leaseEndMs };
+    } catch (error) {
+      if (!isAppError(error, 'precondition-failed') && !isAppError(error, 'not-found')) {
+        this.logger.warn({ err: error, id: next.id }, 'delivery worker: keeping an item failed');
+      }
+      return undefined;
     }
   }
 
