@@ -432,6 +432,7 @@ function printWelcome(app: RunningApp, config: Config): void {
     '',
     `  Bot endpoint: ${app.url}/api/messages`,
     `  Talk to it without Teams: npx agentsplayground -e ${app.url}/api/messages`,
+    '  There, type setup, lesson, progress or help; in a group chat a lead types practice.',
     '  Stop with Ctrl+C; data is saved on exit.',
     '',
   ];

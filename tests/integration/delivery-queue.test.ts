@@ -307,6 +307,11 @@ describe('the delivery queue with workers, the embedded store and a loopback Bot
     const crashed = makeWorker('crash-1', { sender: dying, settings, stopAfterAll: false });
     void crashed.runOnce();
     await waitForDelivered(tenantId, 20, 10_000);
+    // Outcomes are written in small batches just after the connector answers: wait for them.
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      if ((await listAll(tenantId, 'sent')).length === 20) break;
+      await sleep(50);
+    }
 
     const survivor = makeWorker('crash-2', { settings });
     expect((await survivor.runOnce()).claimed).toBe(0);
