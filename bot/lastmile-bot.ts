@@ -360,20 +360,7 @@ export class LastmileBot extends TeamsActivityHandler {
   /** The card the action came from, updated in the conversation so everyone sees the count. */
   async #updateCardForEveryone(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
     const messageId = context.activity.replyToId;
-    if (messageId === undefined) return;
-    try {
-      await context.updateActivity({
-        id: messageId,
-        type: 'message',
-        attachments: [CardFactory.adaptiveCard(card)],
-      });
-    } catch (error) {
-      // The person's own card is refreshed by the invoke response either way.
-      this.#deps.logger?.warn(
-        { error: describeError(error) },
-        'The practice card could not be updated',
-      );
-    }
+    if (messageId !== undefined) await this.#updateMessage(context, messageId, card);
   }
 
   protected override async handleTeamsTaskModuleFetch(
@@ -442,6 +429,7 @@ export class LastmileBot extends TeamsActivityHandler {
     return response;
   }
 
+  /** Replaces a card message for everyone; the person's own card is refreshed either way. */
   async #updateMessage(
     context: TurnContext,
     activityId: string,

@@ -11,6 +11,7 @@ import { promptPageSchema } from '../../src/contracts/prompts.js';
 import { type TestApp, startTestApp } from '../support/app.js';
 import {
   type LoopbackConnector,
+  type SentActivity,
   adaptiveCardOf,
   findCardElements,
   parseAdaptiveCard,
@@ -92,6 +93,26 @@ describe('lessons in personal chat and practice in meetings, in the running app'
     await app?.dispose();
     await connector?.close();
   });
+
+  /** A new meeting chat, and a way to type in it as someone: the bot's reply comes back. */
+  function newMeeting(): {
+    where: { serviceUrl: string; conversationType: 'groupChat'; conversationId: string };
+    say(text: string, from: ChannelAccount): Promise<SentActivity | undefined>;
+  } {
+    const where = {
+      serviceUrl: connector.serviceUrl,
+      conversationType: 'groupChat' as const,
+      conversationId: `19:meeting_${randomUUID()}@thread.v2`,
+    };
+    return {
+      where,
+      async say(text, from) {
+        const before = connector.activities.length;
+        await postActivity(messages, teamsMessage(text, { ...where, from, mentionBot: true }));
+        return (await connector.waitForActivities(before + 1, 5_000))[before];
+      },
+    };
+  }
 
   it('should post a lesson card to the serviceUrl within 5 s when the member types lesson', async () => {
     const before = connector.activities.length;
@@ -230,19 +251,9 @@ describe('lessons in personal chat and practice in meetings, in the running app'
   });
 
   it('should run practice in a meeting: the lead posts it, three people attend, one of them twice', async () => {
-    const meeting = `19:meeting_${randomUUID()}@thread.v2`;
-    const where = {
-      serviceUrl: connector.serviceUrl,
-      conversationType: 'groupChat' as const,
-      conversationId: meeting,
-    };
-    const before = connector.activities.length;
-    await postActivity(
-      messages,
-      teamsMessage('practice', { ...where, from: lead, mentionBot: true }),
-    );
-    const all = await connector.waitForActivities(before + 1, 5_000);
-    const posted = all[before];
+    const { where, say } = newMeeting();
+    const meeting = where.conversationId;
+    const posted = await say('practice', lead);
     expect(posted?.conversationId).toBe(meeting);
     const card = adaptiveCardOf(posted?.activity ?? {});
     expect(parseAdaptiveCard(card).problems).toEqual([]);
@@ -305,19 +316,8 @@ describe('lessons in personal chat and practice in meetings, in the running app'
   });
 
   it('should capture a prompt from practice as a proposal linked to the session', async () => {
-    const meeting = `19:meeting_${randomUUID()}@thread.v2`;
-    const where = {
-      serviceUrl: connector.serviceUrl,
-      conversationType: 'groupChat' as const,
-      conversationId: meeting,
-    };
-    const before = connector.activities.length;
-    await postActivity(
-      messages,
-      teamsMessage('practice', { ...where, from: champion, mentionBot: true }),
-    );
-    const all = await connector.waitForActivities(before + 1, 5_000);
-    const card = adaptiveCardOf(all[before]?.activity ?? {});
+    const { where, say } = newMeeting();
+    const card = adaptiveCardOf((await say('practice', champion))?.activity ?? {});
     const capture = findCardElements(card, 'Action.Submit').find(
       (action) => (action['data'] as { verb?: string }).verb === 'capturePrompt',
     );
@@ -358,21 +358,12 @@ describe('lessons in personal chat and practice in meetings, in the running app'
   });
 
   it('should post scheduled practice when the meeting starts', async () => {
-    const meeting = `19:meeting_${randomUUID()}@thread.v2`;
-    const where = {
-      serviceUrl: connector.serviceUrl,
-      conversationType: 'groupChat' as const,
-      conversationId: meeting,
-    };
-    let before = connector.activities.length;
-    await postActivity(
-      messages,
-      teamsMessage('practice schedule', { ...where, from: lead, mentionBot: true }),
+    const { where, say } = newMeeting();
+    expect(cardText((await say('practice schedule', lead))?.activity)).toContain(
+      'Practice is scheduled',
     );
-    let all = await connector.waitForActivities(before + 1, 5_000);
-    expect(cardText(all[before]?.activity)).toContain('Practice is scheduled');
 
-    before = connector.activities.length;
+    const before = connector.activities.length;
     const start = {
       ...teamsMessage('', { ...where, from: lead }),
       type: 'event',
@@ -388,7 +379,7 @@ describe('lessons in personal chat and practice in meetings, in the running app'
     };
     const response = await postActivity(messages, start);
     expect(response.status).toBe(200);
-    all = await connector.waitForActivities(before + 1, 5_000);
+    const all = await connector.waitForActivities(before + 1, 5_000);
     expect(actionOf(adaptiveCardOf(all[before]?.activity ?? {}), 'attendPractice')).toBeDefined();
   });
 });
