@@ -1,22 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
+/** The task editor's own part; the rest of its layout is the shared editor styles. */
 export const useWorkflowTaskEditorStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    paddingBottom: tokens.spacingVerticalL,
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
-  latest: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
   steps: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalXL,

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
-export const useLessonEditorStyles = makeStyles({
+/** A drawer's add/edit form: the fields, its actions and the latest version in a conflict. */
+export const useEditorStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
