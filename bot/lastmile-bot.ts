@@ -144,7 +144,12 @@ export interface LastmileBotDeps {
   /** Practice in meetings; without it, `practice` says it is not set up. */
   readonly practice?: PracticeChat | undefined;
   /** Keeps conversation references for proactive messages. */
-  readonly conversations?: { remember(heard: HeardFrom): Promise<void> } | undefined;
+  readonly conversations?:
+    | {
+        remember(heard: HeardFrom): Promise<void>;
+        rememberChannel(heard: Omit<HeardFrom, 'userId' | 'conversationId'>): Promise<void>;
+      }
+    | undefined;
 }
 
 function libraryNotConnected(): never {
@@ -222,6 +227,13 @@ export class LastmileBot extends TeamsActivityHandler {
       case 'progress':
       case 'setup':
         if (learning === undefined) break;
+        if (!personal && command.name === 'lesson') {
+          // In a team or meeting the lesson goes to the person's own chat, not to everyone.
+          await this.#asCaller(context, async (caller) => {
+            await context.sendActivity(notice(await learning.sendPrivately(caller)));
+          });
+          return;
+        }
         if (!personal) {
           await context.sendActivity(notice(sentences.personalOnly));
           return;
@@ -492,21 +504,24 @@ export class LastmileBot extends TeamsActivityHandler {
 
   async #rememberConversation(activity: Activity): Promise<void> {
     const book = this.#deps.conversations;
-    if (book === undefined || !isPersonal(activity)) return;
+    if (book === undefined) return;
     const identity = identityFromActivity(activity);
     const conversationId = activity.conversation?.id;
     const botId = activity.recipient?.id;
     if (identity === undefined || typeof conversationId !== 'string') return;
     if (typeof activity.serviceUrl !== 'string' || typeof botId !== 'string') return;
+    const where = {
+      tenantId: identity.tenantId,
+      serviceUrl: activity.serviceUrl,
+      channelId: typeof activity.channelId === 'string' ? activity.channelId : 'msteams',
+      botId,
+    };
     try {
-      await book.remember({
-        tenantId: identity.tenantId,
-        userId: identity.userId,
-        conversationId,
-        serviceUrl: activity.serviceUrl,
-        channelId: typeof activity.channelId === 'string' ? activity.channelId : 'msteams',
-        botId,
-      });
+      if (isPersonal(activity)) {
+        await book.remember({ ...where, userId: identity.userId, conversationId });
+      } else {
+        await book.rememberChannel(where);
+      }
     } catch (error) {
       // Answering the person matters more than remembering where they are.
       this.#deps.logger?.warn(

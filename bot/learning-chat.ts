@@ -7,6 +7,7 @@ import {
 import type { Department, JobFamily } from '../src/contracts/program.js';
 import { AppError, isAppError } from '../src/domain/errors.js';
 import type { Caller } from '../src/services/caller.js';
+import type { DeliveryQueue } from '../src/services/delivery-queue.js';
 import type { LearningService } from '../src/services/learning-service.js';
 import type { PromptCatalog } from '../src/services/prompt-catalog.js';
 import {
@@ -32,6 +33,9 @@ export interface LearningChatDeps {
   readonly prompts: Pick<PromptCatalog, 'get'>;
   readonly tasks: { taskName(tenantId: string, taskId: string): Promise<string | undefined> };
   readonly tabEndpoint: string | undefined;
+  /** The proactive queue, for a lesson asked for in a team or meeting: it goes to a 1:1 chat. */
+  readonly deliveries?: Pick<DeliveryQueue, 'enqueue'> | undefined;
+  readonly now?: () => Date;
 }
 
 /** The time zones offered on the set-up card: the runtime's list, with UTC first. */
@@ -141,6 +145,32 @@ export class LearningChat {
     }
     const done = await this.deps.learning.completion(caller, next.lesson.id);
     return this.lessonCard(caller, next.lesson, done === undefined ? {} : { alreadyDone: true });
+  }
+
+  /**
+   * `lesson` typed in a team or meeting: the next lesson is sent to the person's 1:1 chat through
+   * the delivery queue (which creates the chat when needed), once a day at most. Returns what to
+   * say in the conversation.
+   */
+  async sendPrivately(caller: Caller): Promise<string> {
+    const next = await this.deps.learning.nextLesson(caller);
+    if (next.kind === 'no-curriculum') return noCurriculum;
+    if (next.kind === 'up-to-date') return 'You are up to date with your lessons.';
+    if (this.deps.deliveries === undefined) {
+      return 'Lessons are personal: open a chat with Lastmile and type lesson there.';
+    }
+    const now = (this.deps.now ?? (() => new Date()))();
+    const { tenantId, userId } = caller.identity;
+    await this.deps.deliveries.enqueue(
+      {
+        tenantId,
+        id: `asked:${userId}:${next.lesson.id}:${now.toISOString().slice(0, 10)}`,
+        recipient: { kind: 'person', userId },
+        payload: { kind: 'lesson', lessonId: next.lesson.id },
+      },
+      now,
+    );
+    return `I am sending you "${next.lesson.title}" in a private chat with Lastmile.`;
   }
 
   /** A lesson for a weekly delivery: shown as the person will see it, unanswered. */

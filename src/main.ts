@@ -181,6 +181,7 @@ export function composeLastmile(
 
   const taskName = async (tenantId: string, taskId: string): Promise<string | undefined> =>
     (await storage.workflows.find(tenantId, taskId))?.value.name;
+  const deliveryQueue = new DeliveryQueue(storage.deliveries);
   const learningChat = new LearningChat({
     learning,
     program: {
@@ -190,11 +191,12 @@ export function composeLastmile(
     prompts,
     tasks: { taskName },
     tabEndpoint: config.tabEndpoint,
+    deliveries: deliveryQueue,
+    now,
   });
   const practiceChat = new PracticeChat({ practice, prompts });
 
   // Proactive delivery: every instance may run the scheduler and a worker; they share the queue.
-  const deliveryQueue = new DeliveryQueue(storage.deliveries);
   const deliveryWorker = new DeliveryWorker(
     {
       queue: storage.deliveries,

@@ -33,6 +33,26 @@ export class ConversationBook {
     private readonly now: () => Date,
   ) {}
 
+  /**
+   * Where the bot can reach a tenant from, heard in any conversation (a team, a meeting chat): a
+   * person who has never chatted with the bot 1:1 can then get a new 1:1 chat.
+   */
+  async rememberChannel(heard: Omit<HeardFrom, 'userId' | 'conversationId'>): Promise<void> {
+    const key = `${heard.tenantId}/`;
+    const where = `${heard.serviceUrl} ${heard.botId}`;
+    if (this.saved.get(key) === where) return;
+    await this.ports.conversations.saveChannel({
+      id: 'bot-channel',
+      tenantId: heard.tenantId,
+      type: 'tenantChannel',
+      serviceUrl: heard.serviceUrl,
+      channelId: heard.channelId,
+      botId: heard.botId,
+      updatedAt: this.now().toISOString(),
+    });
+    this.saved.set(key, where);
+  }
+
   async remember(heard: HeardFrom): Promise<void> {
     const key = `${heard.tenantId}/${heard.userId}`;
     const where = `${heard.conversationId} ${heard.serviceUrl} ${heard.botId}`;

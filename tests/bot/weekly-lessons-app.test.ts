@@ -10,6 +10,7 @@ import {
   postActivity,
   startLoopbackConnector,
   teamsMembersAdded,
+  teamsMessage,
 } from '../support/bot-framework.js';
 import { devHeaders, request } from '../support/http.js';
 import { teamsInvoke } from './message-extension-activities.js';
@@ -103,6 +104,55 @@ describe('weekly lessons delivered by the scheduler and the delivery queue', () 
         (item) => item.recipient.kind === 'person' && item.recipient.userId === person.aadObjectId,
       ),
     ).toHaveLength(1);
+  });
+
+  it('should send a lesson asked for in a group chat to a new 1:1 chat, not to the group', async () => {
+    const member: ChannelAccount = {
+      id: '29:demo-member',
+      aadObjectId: '00000000-0000-4000-8000-00000000c003',
+      name: 'Member Demo',
+    };
+    const group = `19:${randomUUID()}@thread.v2`;
+    const before = connector.activities.length;
+    await postActivity(
+      `${app.url}/api/messages`,
+      teamsMessage('lesson', {
+        serviceUrl: connector.serviceUrl,
+        conversationType: 'groupChat',
+        conversationId: group,
+        from: member,
+        mentionBot: true,
+      }),
+    );
+    const [reply] = (await connector.waitForActivities(before + 1, 5_000)).slice(before);
+    expect(reply?.conversationId).toBe(group);
+    expect(JSON.stringify(adaptiveCardOf(reply?.activity ?? {}))).toContain('private chat');
+
+    const deadline = Date.now() + 15_000;
+    let created = connector.conversationsCreated.find((conversation) =>
+      JSON.stringify(conversation.parameters).includes(member.aadObjectId ?? ''),
+    );
+    while (created === undefined && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      created = connector.conversationsCreated.find((conversation) =>
+        JSON.stringify(conversation.parameters).includes(member.aadObjectId ?? ''),
+      );
+    }
+    expect(created, 'a 1:1 chat created within 15 s').toBeDefined();
+    await connector.waitForActivities(connector.activities.length, 1_000);
+    let lesson: Partial<Activity> | undefined;
+    while (lesson === undefined && Date.now() < deadline) {
+      lesson = connector.activities.find(
+        (sent) => sent.conversationId === created?.id && lessonIdOf(sent.activity) !== undefined,
+      )?.activity;
+      if (lesson === undefined) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(String(lessonIdOf(lesson ?? {}))).toMatch(/^consulting-w/);
+    expect(
+      connector.activities.filter(
+        (sent) => sent.conversationId === group && lessonIdOf(sent.activity) !== undefined,
+      ),
+    ).toHaveLength(0);
   });
 
   it('should keep the delivery queue from members', async () => {
