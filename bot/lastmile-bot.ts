@@ -375,64 +375,58 @@ export class LastmileBot extends TeamsActivityHandler {
     if (messageId !== undefined) await this.#updateMessage(context, messageId, card);
   }
 
-  protected override async handleTeamsTaskModuleFetch(
+  protected override handleTeamsTaskModuleFetch(
     context: TurnContext,
     request: TaskModuleRequest,
   ): Promise<TaskModuleResponse> {
-    const sessionId = sessionIdFrom(request?.data);
-    const practice = this.#deps.practice;
-    if (
-      practice === undefined ||
-      sessionId === undefined ||
-      formVerb(request?.data) !== 'capturePrompt'
-    ) {
-      return taskMessage(sentences.notFound);
-    }
-    let response = taskMessage(sentences.failed);
-    await this.#asCaller(
-      context,
-      async () => {
-        response = taskCard(
-          'Capture a prompt',
-          practice.captureForm(sessionId, { title: '', body: '' }),
-        );
-      },
-      (message) => {
-        response = taskMessage(message);
-      },
+    return this.#captureTask(context, request, 'capturePrompt', (practice, sessionId) =>
+      Promise.resolve(
+        taskCard('Capture a prompt', practice.captureForm(sessionId, { title: '', body: '' })),
+      ),
     );
-    return response;
   }
 
-  protected override async handleTeamsTaskModuleSubmit(
+  protected override handleTeamsTaskModuleSubmit(
     context: TurnContext,
     request: TaskModuleRequest,
   ): Promise<TaskModuleResponse> {
+    return this.#captureTask(
+      context,
+      request,
+      'submitCapture',
+      async (practice, sessionId, caller) => {
+        const result = await practice.submitCapture(caller, sessionId, request.data);
+        if (result.kind === 'form') return taskCard('Capture a prompt', result.card);
+        const activityId = result.session.activityId;
+        if (activityId !== undefined) await this.#updateMessage(context, activityId, result.card);
+        return taskMessage(
+          `Sent "${result.title}" to the library owner for review. Thank you for sharing it.`,
+        );
+      },
+    );
+  }
+
+  /** The "Capture a prompt" task module: its form, then its submit, for one practice session. */
+  async #captureTask(
+    context: TurnContext,
+    request: TaskModuleRequest,
+    verb: 'capturePrompt' | 'submitCapture',
+    handle: (
+      practice: PracticeChat,
+      sessionId: string,
+      caller: Caller,
+    ) => Promise<TaskModuleResponse>,
+  ): Promise<TaskModuleResponse> {
     const sessionId = sessionIdFrom(request?.data);
     const practice = this.#deps.practice;
-    if (
-      practice === undefined ||
-      sessionId === undefined ||
-      formVerb(request?.data) !== 'submitCapture'
-    ) {
+    if (practice === undefined || sessionId === undefined || formVerb(request?.data) !== verb) {
       return taskMessage(sentences.notFound);
     }
     let response = taskMessage(sentences.failed);
     await this.#asCaller(
       context,
       async (caller) => {
-        const result = await practice.submitCapture(caller, sessionId, request.data);
-        if (result.kind === 'form') {
-          response = taskCard('Capture a prompt', result.card);
-          return;
-        }
-        const activityId = result.session.activityId;
-        if (activityId !== undefined) {
-          await this.#updateMessage(context, activityId, result.card);
-        }
-        response = taskMessage(
-          `Sent "${result.title}" to the library owner for review. Thank you for sharing it.`,
-        );
+        response = await handle(practice, sessionId, caller);
       },
       (message) => {
         response = taskMessage(message);

@@ -289,21 +289,7 @@ export async function startLastmile(
 
   try {
     const services = composeLastmile(storage, config, { now, logger });
-    const {
-      identities,
-      program,
-      prompts,
-      workflows,
-      curriculum,
-      learning,
-      practice,
-      conversations,
-      learningChat,
-      practiceChat,
-      deliveryQueue,
-      deliveryWorker,
-      scheduler,
-    } = services;
+    const { identities, program, prompts, deliveryWorker, scheduler } = services;
     if (config.seedDemo) await seedDemo(storage, services, now(), logger);
 
     const bot = createBotEndpoint({
@@ -315,9 +301,9 @@ export async function startLastmile(
         tabEndpoint: config.tabEndpoint,
         now,
         logger,
-        learning: learningChat,
-        practice: practiceChat,
-        conversations,
+        learning: services.learningChat,
+        practice: services.practiceChat,
+        conversations: services.conversations,
       }),
     });
 
@@ -345,10 +331,10 @@ export async function startLastmile(
         meRouter(identities),
         programRouter(program, now),
         promptsRouter(prompts, now),
-        workflowsRouter(workflows),
-        lessonsRouter(curriculum, learning),
-        practiceRouter(practice),
-        deliveriesRouter(deliveryQueue, now),
+        workflowsRouter(services.workflows),
+        lessonsRouter(services.curriculum, services.learning),
+        practiceRouter(services.practice),
+        deliveriesRouter(services.deliveryQueue, now),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),
