@@ -47,8 +47,11 @@ export class DeliveryRepository {
       type: 'delivery',
       schema: deliverySchema,
     });
+    // Heartbeats only say who is alive now: the local data file need not keep them, so an idle
+    // instance does not rewrite the file every few seconds.
     this.heartbeats = new CosmosRepository(container, {
       ...common,
+      journal: undefined,
       type: 'deliveryWorker',
       schema: workerHeartbeatSchema,
     });
