@@ -375,11 +375,7 @@ describe('the practice side panel in a Teams meeting', () => {
     return practiceSessionListSchema.parse(response.body).items;
   };
 
-  /**
-   * The Practice page framed in the Teams stand-in as the lead, in a meeting's side panel. The
-   * stand-in reports a plain content tab, so the tab frame amends Teams' context answer on its way
-   * in: the side panel's frame context and the meeting chat's id, as Teams sends them in a meeting.
-   */
+  /** The Practice page framed in the Teams stand-in as the lead, in a meeting's side panel. */
   async function openSidePanel(
     meeting: string,
   ): Promise<{ frame: ReturnType<Page['frameLocator']>; problems: PageProblems }> {
@@ -388,22 +384,12 @@ describe('the practice side panel in a Teams meeting', () => {
       viewport: { width: 420, height: 900 },
     });
     context.setDefaultTimeout(waitMs);
-    await context.addInitScript(`
-      if (window.top !== window) {
-        window.addEventListener('message', (event) => {
-          const answer = event.data && Array.isArray(event.data.args) ? event.data.args[0] : undefined;
-          if (answer && typeof answer === 'object' && 'hostClientType' in answer && 'frameContext' in answer) {
-            answer.frameContext = 'sidePanel';
-            answer.chatId = ${JSON.stringify(meeting)};
-            answer.meetingId = 'meeting-under-test';
-          }
-        }, true);
-      }
-    `);
     const page = await context.newPage();
     const problems = watchPageProblems(page);
     const host = await openInTeamsHost(page, new URL('/#/practice', app.url).toString(), {
-      frameContext: 'content',
+      frameContext: 'sidePanel',
+      chatId: meeting,
+      meetingId: 'meeting-under-test',
       token,
     });
     await host.frame.getByRole('heading', { level: 2, name: 'Weekly practice' }).waitFor();

@@ -8,8 +8,14 @@ import type { Page } from 'playwright-core';
  * list of Microsoft origins.
  */
 export interface TeamsHostOptions {
-  /** Teams' frameContext for the tab: `settings` in the configuration dialog, `content` in a tab. */
-  readonly frameContext: 'settings' | 'content';
+  /**
+   * Teams' frameContext for the tab: `settings` in the configuration dialog, `content` in a tab,
+   * `sidePanel` in a meeting's side panel.
+   */
+  readonly frameContext: 'settings' | 'content' | 'sidePanel';
+  /** The chat the tab is in (a meeting's chat in a meeting), as Teams reports it in the context. */
+  readonly chatId?: string;
+  readonly meetingId?: string;
   /** What `authentication.getAuthToken` hands the tab. */
   readonly token: string;
   /** What `pages.getConfig` returns: the settings an existing tab was saved with. */
@@ -51,6 +57,8 @@ function hostHtml(tabUrl: string, options: TeamsHostOptions): string {
     frameContext: config.frameContext,
     entityId: (config.savedConfig && config.savedConfig.entityId) || '',
     hostClientType: 'web',
+    ...(config.chatId ? { chatId: config.chatId } : {}),
+    ...(config.meetingId ? { meetingId: config.meetingId } : {}),
   };
   const replies = {
     initialize: () => [config.frameContext, 'web', JSON.stringify(runtime), '2.58.0'],
