@@ -3,7 +3,6 @@ import type { FormEvent, JSX } from 'react';
 import { useState } from 'react';
 import {
   learningProgressSchema,
-  weekdaySchema,
   type LearnerSetup,
   type LearningProgress,
 } from '../../../src/contracts/lessons.js';
@@ -16,7 +15,7 @@ import { useFormControlStyles } from '../common/form-controls.styles.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
 import { TimeZoneCombobox } from '../common/time-zone-combobox.js';
 import { useFocusFirstInvalid } from '../common/use-focus-first-invalid.js';
-import { weekdayChoices, weekdayLabel } from '../common/weekdays.js';
+import { WeekdayField } from '../common/weekday-field.js';
 import { fieldErrorsFromProblem } from '../program/lesson-draft.js';
 import { checkSetup, myLearningPath } from './learning-setup.js';
 import { useMyLearningStyles } from './my-learning.styles.js';
@@ -124,23 +123,13 @@ export function LearningSetupForm({
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label="Lesson day" required validationMessage={errors.lessonDay ?? null}>
-          <Dropdown
-            className={controls.fill}
-            value={weekdayLabel(setup.lessonDay)}
-            selectedOptions={[setup.lessonDay]}
-            onOptionSelect={(_, data) => {
-              const day = weekdaySchema.safeParse(data.optionValue);
-              if (day.success) set({ lessonDay: day.data });
-            }}
-          >
-            {weekdayChoices.map((day) => (
-              <Option key={day.value} value={day.value}>
-                {day.label}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <WeekdayField
+          label="Lesson day"
+          required
+          value={setup.lessonDay}
+          onChange={(lessonDay) => set({ lessonDay })}
+          validationMessage={errors.lessonDay}
+        />
         <Field label="Lesson time" required validationMessage={errors.lessonTime ?? null}>
           <Input
             type="time"

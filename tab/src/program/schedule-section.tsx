@@ -1,11 +1,9 @@
 import {
   Button,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
-  Option,
   Switch,
   Text,
 } from '@fluentui/react-components';
@@ -13,7 +11,6 @@ import type { FormEvent, JSX } from 'react';
 import { useState } from 'react';
 import {
   curriculumScheduleViewSchema,
-  weekdaySchema,
   type CurriculumScheduleUpdate,
   type CurriculumScheduleView,
 } from '../../../src/contracts/lessons.js';
@@ -23,12 +20,12 @@ import { ApiError, StaleEditError, toProblem } from '../api/api-error.js';
 import { useDocument, type Versioned } from '../api/use-document.js';
 import { ConflictNotice } from '../common/conflict-notice.js';
 import type { FieldErrors } from '../common/field-errors.js';
-import { useFormControlStyles } from '../common/form-controls.styles.js';
 import { LoadingState } from '../common/loading-state.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
 import { TimeZoneCombobox } from '../common/time-zone-combobox.js';
 import { useFocusFirstInvalid } from '../common/use-focus-first-invalid.js';
-import { weekdayChoices, weekdayLabel } from '../common/weekdays.js';
+import { WeekdayField } from '../common/weekday-field.js';
+import { weekdayLabel } from '../common/weekdays.js';
 import { formatDateTime } from '../library/prompt-text.js';
 import { fieldErrorsFromProblem } from './lesson-draft.js';
 import { useProgramSectionStyles } from './program-section.styles.js';
@@ -80,7 +77,6 @@ type Outcome =
 
 function ScheduleForm({ client, schedule, onSaved }: ScheduleFormProps): JSX.Element {
   const styles = useProgramSectionStyles();
-  const controls = useFormControlStyles();
   const focusInvalid = useFocusFirstInvalid<HTMLFormElement>();
   const [base, setBase] = useState(schedule);
   const [draft, setDraft] = useState<CurriculumScheduleUpdate>(() =>
@@ -178,27 +174,13 @@ function ScheduleForm({ client, schedule, onSaved }: ScheduleFormProps): JSX.Ele
         </ConflictNotice>
       ) : null}
       <div className={styles.toolbar}>
-        <Field
+        <WeekdayField
           label="Default lesson day"
           className={styles.filter}
-          validationMessage={errors.lessonDay ?? null}
-        >
-          <Dropdown
-            className={controls.fill}
-            value={weekdayLabel(draft.lessonDay)}
-            selectedOptions={[draft.lessonDay]}
-            onOptionSelect={(_, data) => {
-              const day = weekdaySchema.safeParse(data.optionValue);
-              if (day.success) set({ lessonDay: day.data });
-            }}
-          >
-            {weekdayChoices.map((day) => (
-              <Option key={day.value} value={day.value}>
-                {day.label}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+          value={draft.lessonDay}
+          onChange={(lessonDay) => set({ lessonDay })}
+          validationMessage={errors.lessonDay}
+        />
         <Field
           label="Time"
           className={styles.filter}
