@@ -30,7 +30,7 @@ import {
 } from './cards/render-card.js';
 import { commandCatalog, parseCommand, type CommandName, type ParsedCommand } from './commands.js';
 import type { LearningChat } from './learning-chat.js';
-import { PromptMessageExtension } from './message-extension.js';
+import { type FlagRaiser, PromptMessageExtension } from './message-extension.js';
 import {
   isMeetingConversation,
   parsePracticeArgument,
@@ -143,6 +143,8 @@ export interface LastmileBotDeps {
   readonly learning?: LearningChat | undefined;
   /** Practice in meetings; without it, `practice` says it is not set up. */
   readonly practice?: PracticeChat | undefined;
+  /** Flags on AI output (the `flagOutput` message action); without it, flagging is not set up. */
+  readonly flags?: FlagRaiser | undefined;
   /** Keeps conversation references for proactive messages. */
   readonly conversations?:
     | {
@@ -565,10 +567,12 @@ export class LastmileBot extends TeamsActivityHandler {
     return this.#extension.fetchTask(context.activity);
   }
 
-  protected override handleTeamsMessagingExtensionSubmitAction(
+  protected override async handleTeamsMessagingExtensionSubmitAction(
     context: TurnContext,
     _action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
+    // A flag's outcome is sent to the flagger later: remember where the bot can reach them.
+    await this.#rememberConversation(context.activity);
     return this.#extension.submitAction(context.activity);
   }
 }

@@ -6,9 +6,11 @@ import {
   type MessagingExtensionAttachment,
   type MessagingExtensionResponse,
 } from 'botbuilder';
+import { flagCategorySchema, type FlagView } from '../src/contracts/feedback.js';
 import type { PromptView } from '../src/contracts/prompts.js';
 import { isAppError } from '../src/domain/errors.js';
 import type { Caller } from '../src/services/caller.js';
+import type { NewFlag } from '../src/services/flag-service.js';
 import type { CallerDirectory, PromptCatalog } from '../src/services/prompt-catalog.js';
 import { identityFromActivity } from './activity-identity.js';
 import type { BotLogger } from './bot-endpoint.js';
@@ -19,11 +21,13 @@ import {
   renderSavePromptCard,
   type AdaptiveCardJson,
 } from './cards/render-card.js';
+import { renderFlagFormCard } from './cards/feedback-cards.js';
 import { appIconUrl, libraryUrl, promptIdFromLibraryUrl } from './library-link.js';
 import { escapeHtml, neutraliseMarkdown, oneLine } from './plain-text.js';
 import {
   contentFromSaveForm,
   enteredValues,
+  flaggedMessage,
   fillsWithDefaults,
   formFields,
   formText,
@@ -53,8 +57,14 @@ export const messageExtensionCommands = {
   flagOutput: 'flagOutput',
 } as const;
 
+/** Raises a flag on AI output (`FlagService.raise`). */
+export interface FlagRaiser {
+  raise(caller: Caller, input: NewFlag): Promise<FlagView>;
+}
+
 export interface MessageExtensionDeps {
   readonly prompts: PromptCatalog;
+  readonly flags?: FlagRaiser | undefined;
   readonly callers: CallerDirectory;
   /** The tab's public address, for "Open in library" links and the app icon; none in local runs. */
   readonly tabEndpoint: string | undefined;
@@ -85,6 +95,8 @@ const sentences = {
   failed: "Sorry, something went wrong on Lastmile's side. Please try again in a minute.",
   unknownCommand: 'That command is not available in this version of Lastmile.',
   flagNotReady: 'Flagging AI output is not set up yet for this program.',
+  flagged:
+    'Thank you: your flag is with your AI champion and the prompt owner. You will hear back when it is dealt with.',
   choosePrompt: 'Choose a prompt first.',
 } as const;
 
@@ -247,8 +259,18 @@ export class PromptMessageExtension {
             [],
           );
         }
-        case messageExtensionCommands.flagOutput:
-          return messageResponse('task', sentences.flagNotReady);
+        case messageExtensionCommands.flagOutput: {
+          if (this.#deps.flags === undefined) {
+            return messageResponse('task', sentences.flagNotReady);
+          }
+          const message = flaggedMessage(isRecord(value) ? value.messagePayload : undefined);
+          return this.#flagTask(caller, message, {
+            category: '',
+            expected: '',
+            promptId: '',
+            errors: [],
+          });
+        }
         default:
           return messageResponse('task', sentences.unknownCommand);
       }
@@ -266,11 +288,81 @@ export class PromptMessageExtension {
         case messageExtensionCommands.saveAsPrompt:
           return this.#save(caller, activity, data);
         case messageExtensionCommands.flagOutput:
-          return messageResponse('task', sentences.flagNotReady);
+          return this.#flag(caller, activity, value, data);
         default:
           return messageResponse('task', sentences.unknownCommand);
       }
     });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Flag AI output
+
+  async #flag(
+    caller: Caller,
+    activity: InvokeActivity,
+    value: unknown,
+    data: unknown,
+  ): Promise<ExtensionResponse> {
+    const flags = this.#deps.flags;
+    if (flags === undefined) return messageResponse('task', sentences.flagNotReady);
+    const message = flaggedMessage(isRecord(value) ? value.messagePayload : undefined);
+    const category = flagCategorySchema.safeParse(formText(data, 'category'));
+    const expected = formText(data, 'expected').slice(0, 2000);
+    const promptId = promptIdIn(data);
+    if (!category.success || expected === '') {
+      return this.#flagTask(caller, message, {
+        category: category.success ? category.data : '',
+        expected,
+        promptId: promptId ?? '',
+        errors: [
+          ...(category.success ? [] : ['Choose what was wrong with it.']),
+          ...(expected === '' ? ['Say what you expected instead.'] : []),
+        ],
+      });
+    }
+    const conversationType: unknown = activity.conversation?.conversationType;
+    await flags.raise(caller, {
+      source: 'message-action',
+      category: category.data,
+      expected,
+      outputText: message.text,
+      ...(message.author === '' ? {} : { outputAuthor: message.author }),
+      ...(typeof activity.conversation?.id === 'string'
+        ? { conversationId: activity.conversation.id }
+        : {}),
+      ...(conversationType === 'personal' ||
+      conversationType === 'groupChat' ||
+      conversationType === 'channel'
+        ? { conversationKind: conversationType }
+        : {}),
+      ...(promptId === undefined ? {} : { promptId }),
+      ...(typeof activity.id === 'string' ? { sourceEventId: activity.id } : {}),
+    });
+    return messageResponse('task', sentences.flagged);
+  }
+
+  async #flagTask(
+    caller: Caller,
+    message: { text: string; author: string },
+    entered: { category: string; expected: string; promptId: string; errors: string[] },
+  ): Promise<ExtensionResponse> {
+    const page = await this.#deps.prompts.searchPublished(caller, {
+      text: '',
+      skip: 0,
+      count: pickerSize,
+    });
+    const category = flagCategorySchema.safeParse(entered.category);
+    const card = renderFlagFormCard({
+      excerpt: oneLine(message.text, 600),
+      author: message.author,
+      category: category.success ? category.data : '',
+      expected: entered.expected,
+      promptId: entered.promptId,
+      prompts: page.items.map((prompt) => ({ id: prompt.id, title: oneLine(prompt.title, 120) })),
+      errors: entered.errors.map((line) => ({ line })),
+    });
+    return continueTask('Flag AI output', card);
   }
 
   // -------------------------------------------------------------------------------------------

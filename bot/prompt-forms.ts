@@ -148,6 +148,20 @@ export interface SaveForm {
 const maxFormBody = 8000;
 
 /**
+ * The text and author of the message a message action was used on: Teams sends the body as HTML
+ * (or text) in `messagePayload`, and the author in `from.user`.
+ */
+export function flaggedMessage(messagePayload: unknown): { text: string; author: string } {
+  const payload = isRecord(messagePayload) ? messagePayload : {};
+  const body = isRecord(payload.body) ? payload.body : {};
+  const content = typeof body.content === 'string' ? body.content : '';
+  const text = body.contentType === 'text' ? tidyLines(content) : htmlToPlainText(content);
+  const from = isRecord(payload.from) && isRecord(payload.from.user) ? payload.from.user : {};
+  const author = typeof from.displayName === 'string' ? oneLine(from.displayName, 100) : '';
+  return { text, author };
+}
+
+/**
  * The form's first values from the message someone chose "Save as prompt" on: Teams sends the
  * message body as HTML (or text) in `messagePayload`.
  */
@@ -155,12 +169,7 @@ export function saveFormFromMessage(
   messagePayload: unknown,
   jobFamilyId: string | undefined,
 ): SaveForm {
-  const payload = isRecord(messagePayload) ? messagePayload : {};
-  const body = isRecord(payload.body) ? payload.body : {};
-  const content = typeof body.content === 'string' ? body.content : '';
-  const text = body.contentType === 'text' ? tidyLines(content) : htmlToPlainText(content);
-  const from = isRecord(payload.from) && isRecord(payload.from.user) ? payload.from.user : {};
-  const author = typeof from.displayName === 'string' ? oneLine(from.displayName, 100) : '';
+  const { text, author } = flaggedMessage(messagePayload);
   return {
     title: titleFromMessage(text),
     body: text.slice(0, maxFormBody),

@@ -16,6 +16,7 @@ import { healthRouter } from './api/health-router.js';
 import { createHttpApp } from './api/http-app.js';
 import { authenticate } from './api/identity-middleware.js';
 import { deliveriesRouter } from './api/deliveries-router.js';
+import { flagsRouter } from './api/flags-router.js';
 import { lessonsRouter } from './api/lessons-router.js';
 import { meRouter } from './api/me-router.js';
 import { practiceRouter } from './api/practice-router.js';
@@ -30,6 +31,7 @@ import { ConversationBook } from './services/conversation-book.js';
 import { CurriculumService } from './services/curriculum-service.js';
 import { DeliveryQueue } from './services/delivery-queue.js';
 import { DeliveryWorker } from './services/delivery-worker.js';
+import { FlagService } from './services/flag-service.js';
 import { LessonScheduler } from './services/lesson-scheduler.js';
 import { seedDemoCurriculum } from './services/demo-curriculum-seeder.js';
 import { seedDemoLibrary } from './services/demo-library-seeder.js';
@@ -90,6 +92,7 @@ export interface Lastmile {
   readonly deliveryQueue: DeliveryQueue;
   readonly deliveryWorker: DeliveryWorker;
   readonly scheduler: LessonScheduler;
+  readonly flags: FlagService;
 }
 
 /**
@@ -230,6 +233,24 @@ export function composeLastmile(
     { now, intervalMs: config.delivery.schedulerIntervalMs, logger },
   );
 
+  const flags = new FlagService(
+    {
+      feedback: storage.feedback,
+      prompts: {
+        ownerOf: async (tenantId, promptId) => {
+          const prompt = (await storage.prompts.find(tenantId, promptId))?.value;
+          return prompt === undefined ? undefined : { id: prompt.ownerId, name: prompt.ownerName };
+        },
+      },
+      people: {
+        nameOf: async (tenantId, userId) =>
+          (await storage.people.findById(tenantId, userId))?.value.displayName,
+      },
+      notices: deliveryQueue,
+    },
+    { now, newId: randomUUID },
+  );
+
   return {
     identities,
     program,
@@ -244,6 +265,7 @@ export function composeLastmile(
     deliveryQueue,
     deliveryWorker,
     scheduler,
+    flags,
   };
 }
 
@@ -304,6 +326,7 @@ export async function startLastmile(
         learning: services.learningChat,
         practice: services.practiceChat,
         conversations: services.conversations,
+        flags: services.flags,
       }),
     });
 
@@ -335,6 +358,7 @@ export async function startLastmile(
         lessonsRouter(services.curriculum, services.learning),
         practiceRouter(services.practice),
         deliveriesRouter(services.deliveryQueue, now),
+        flagsRouter(services.flags),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),

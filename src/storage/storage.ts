@@ -9,6 +9,7 @@ import { ActivityRepository } from './activity-repository.js';
 import { ConversationRepository } from './conversation-repository.js';
 import { CurriculumRepository } from './curriculum-repository.js';
 import { DeliveryRepository } from './delivery-repository.js';
+import { FeedbackRepository } from './feedback-repository.js';
 import { LearnerRepository } from './learner-repository.js';
 import { PracticeRepository } from './practice-repository.js';
 import { PeopleRepository } from './people-repository.js';
@@ -34,6 +35,7 @@ export interface Storage {
   readonly practice: PracticeRepository;
   readonly conversations: ConversationRepository;
   readonly deliveries: DeliveryRepository;
+  readonly feedback: FeedbackRepository;
   /** Whether the store answers a cheap read now. */
   ping(): Promise<boolean>;
   /** Saves everything acknowledged so far (local mode); Azure writes are durable when acknowledged. */
@@ -112,6 +114,7 @@ export async function openStorage(
     ),
     conversations: new ConversationRepository(container('people'), repositoryOptions),
     deliveries: new DeliveryRepository(container('deliveries'), repositoryOptions),
+    feedback: new FeedbackRepository(container('feedback'), repositoryOptions),
     async ping() {
       try {
         await database.read();

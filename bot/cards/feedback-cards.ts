@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { flagCategorySchema } from '../../src/contracts/feedback.js';
+import flagFormCardTemplate from './flag-form-card.json' with { type: 'json' };
+import { expand } from './render-card.js';
+import type { AdaptiveCardJson } from './render-card.js';
+
+/**
+ * The cards of the feedback loop. As in render-card.ts, data is parsed before it reaches the
+ * template engine, and whatever a person wrote (the flagged message, its author, prompt titles,
+ * what they expected) goes in a `TextRun` or an input's label or value, which Adaptive Cards never
+ * read as markdown.
+ */
+
+const cardText = z.string().max(2000);
+
+// ---------------------------------------------------------------------------------------------
+// Flag form
+
+export const flagFormCardDataSchema = z.object({
+  /** The flagged message's text, already shortened, or '' for none. */
+  excerpt: z.string().max(600),
+  /** Who wrote the flagged message, or '' when unknown. */
+  author: z.string().max(200),
+  /** '' leaves the category unchosen. */
+  category: z.union([z.literal(''), flagCategorySchema]),
+  expected: cardText,
+  /** '' leaves the prompt unchosen. */
+  promptId: z.string().max(64),
+  /** Empty hides the prompt input: there is nothing to choose from. */
+  prompts: z
+    .array(z.object({ id: z.string().min(1).max(64), title: z.string().min(1).max(200) }))
+    .max(25),
+  errors: z.array(z.object({ line: cardText.min(1) })).max(10),
+});
+export type FlagFormCardData = z.infer<typeof flagFormCardDataSchema>;
+
+export function renderFlagFormCard(data: FlagFormCardData): AdaptiveCardJson {
+  return expand(flagFormCardTemplate, flagFormCardDataSchema.parse(data));
+}

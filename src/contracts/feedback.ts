@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+export const flagCategorySchema = z.enum(['wrong', 'biased', 'unhelpful', 'unsafe', 'other']);
+export type FlagCategory = z.infer<typeof flagCategorySchema>;
+
+/** Where a flag was raised: the message action, the bot, a prompt card's thumbs-down, the tab. */
+export const flagSourceSchema = z.enum(['message-action', 'bot', 'prompt-card', 'tab']);
+export type FlagSource = z.infer<typeof flagSourceSchema>;
+
+export const flagStateSchema = z.enum(['open', 'in-review', 'resolved']);
+export type FlagState = z.infer<typeof flagStateSchema>;
+
+const note = z.string().trim().max(2000);
+
+/** What became of a flag (`POST /api/flags/:id/resolution`). */
+export const flagResolutionSchema = z.discriminatedUnion('action', [
+  z
+    .object({
+      action: z.literal('prompt-adjusted'),
+      note: note.optional(),
+      /** The prompt that was changed, and the version that has the fix. */
+      promptId: z.string().trim().min(1).max(64),
+      promptVersion: z.number().int().min(1).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('workflow-changed'),
+      note: note.optional(),
+      taskId: z.string().trim().min(1).max(64),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('escalated-to-vendor'),
+      note: note.optional(),
+      vendor: z.string().trim().min(1).max(120),
+      reference: z.string().trim().min(1).max(200),
+      escalatedOn: z.iso.date().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('dismissed'),
+      /** Why: the reason is required. */
+      note: note.min(1),
+    })
+    .strict(),
+]);
+export type FlagResolution = z.infer<typeof flagResolutionSchema>;
+export const flagResolutionActions = [
+  'prompt-adjusted',
+  'workflow-changed',
+  'escalated-to-vendor',
+  'dismissed',
+] as const;
+
+/** A flag in the `feedback` container (partition `/tenantId`). */
+export const flagSchema = z.object({
+  id: z.string().min(1).max(200),
+  tenantId: z.string().min(1),
+  type: z.literal('flag'),
+  source: flagSourceSchema,
+  category: flagCategorySchema,
+  /** What the person expected instead. */
+  expected: z.string().trim().min(1).max(2000),
+  /** The flagged output, as it was in the message. */
+  outputText: z.string().max(8000),
+  outputAuthor: z.string().max(200).optional(),
+  conversationId: z.string().max(500).optional(),
+  conversationKind: z.enum(['personal', 'groupChat', 'channel', 'meeting']).optional(),
+  promptId: z.string().max(64).optional(),
+  flaggedBy: z.string().min(1),
+  flaggedByName: z.string().max(200).optional(),
+  reviewerId: z.string().min(1).optional(),
+  reviewerName: z.string().max(200).optional(),
+  state: flagStateSchema,
+  resolution: flagResolutionSchema.optional(),
+  resolvedBy: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  /** When a reviewer first acted on it (review started, or resolved). */
+  firstResponseAt: z.iso.datetime().optional(),
+  resolvedAt: z.iso.datetime().optional(),
+  updatedAt: z.iso.datetime(),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+/** `POST /api/flags` from the tab. */
+export const createFlagRequestSchema = z
+  .object({
+    category: flagCategorySchema,
+    expected: z.string().trim().min(1).max(2000),
+    outputText: z.string().trim().max(8000).default(''),
+    promptId: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+export type CreateFlagRequest = z.infer<typeof createFlagRequestSchema>;
+
+export const flagViewSchema = flagSchema.omit({ tenantId: true, type: true }).extend({
+  etag: z.string(),
+  /** Whole hours since it was raised, until it was resolved. */
+  ageHours: z.number().min(0),
+  permissions: z.object({ review: z.boolean(), assign: z.boolean() }),
+});
+export type FlagView = z.infer<typeof flagViewSchema>;
+
+export const flagListQuerySchema = z.object({
+  state: flagStateSchema.optional(),
+  category: flagCategorySchema.optional(),
+  /** `me`: assigned to the caller. */
+  reviewer: z.literal('me').optional(),
+  sort: z.enum(['oldest', 'newest']).default('oldest'),
+});
+export type FlagListQuery = z.infer<typeof flagListQuerySchema>;
+
+export const flagListSchema = z.object({ items: z.array(flagViewSchema) });
+export type FlagList = z.infer<typeof flagListSchema>;
+
+export const assignFlagRequestSchema = z
+  .object({ reviewerId: z.string().trim().min(1).max(128) })
+  .strict();
