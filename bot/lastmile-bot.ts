@@ -29,6 +29,7 @@ import {
   type WelcomeCardData,
 } from './cards/render-card.js';
 import { commandCatalog, parseCommand, type CommandName, type ParsedCommand } from './commands.js';
+import { FlagChat } from './flag-chat.js';
 import type { LearningChat } from './learning-chat.js';
 import { type FlagRaiser, PromptMessageExtension } from './message-extension.js';
 import {
@@ -182,11 +183,16 @@ export const withoutPromptLibrary: LastmileBotDeps = {
 export class LastmileBot extends TeamsActivityHandler {
   readonly #extension: PromptMessageExtension;
   readonly #deps: LastmileBotDeps;
+  readonly #flagChat: FlagChat | undefined;
 
   constructor(deps: LastmileBotDeps = withoutPromptLibrary) {
     super();
     this.#deps = deps;
     this.#extension = new PromptMessageExtension(deps);
+    this.#flagChat =
+      deps.flags === undefined
+        ? undefined
+        : new FlagChat({ flags: deps.flags, prompts: deps.prompts });
     this.onMessage(async (context, next) => {
       await this.#rememberConversation(context.activity);
       const command = parseCommand(typedText(context.activity));
@@ -248,6 +254,13 @@ export class LastmileBot extends TeamsActivityHandler {
                 ? await learning.progressCard(caller, name)
                 : await learning.setupCard(caller, name);
           await context.sendActivity(cardMessage(card));
+        });
+        return;
+      case 'flag':
+        if (this.#flagChat === undefined) break;
+        await this.#asCaller(context, async (caller) => {
+          const card = await this.#flagChat?.form(caller);
+          if (card !== undefined) await context.sendActivity(cardMessage(card));
         });
         return;
       case 'practice':
@@ -358,6 +371,9 @@ export class LastmileBot extends TeamsActivityHandler {
       if (verb === 'saveSetup') return learning.saveSetup(caller, name, data);
       if (verb === 'answerLesson') return learning.answer(caller, data);
       if (verb === 'nextLesson') return learning.nextLessonCard(caller);
+    }
+    if (this.#flagChat !== undefined && verb === 'submitFlag') {
+      return this.#flagChat.submit(caller, data, context.activity.id);
     }
     if (practice !== undefined && verb === 'attendPractice') {
       const sessionId = sessionIdFrom(data);

@@ -22,6 +22,7 @@ import {
   type AdaptiveCardJson,
 } from './cards/render-card.js';
 import { renderFlagFormCard } from './cards/feedback-cards.js';
+import { flagThanks } from './flag-chat.js';
 import { appIconUrl, libraryUrl, promptIdFromLibraryUrl } from './library-link.js';
 import { escapeHtml, neutraliseMarkdown, oneLine } from './plain-text.js';
 import {
@@ -95,8 +96,7 @@ const sentences = {
   failed: "Sorry, something went wrong on Lastmile's side. Please try again in a minute.",
   unknownCommand: 'That command is not available in this version of Lastmile.',
   flagNotReady: 'Flagging AI output is not set up yet for this program.',
-  flagged:
-    'Thank you: your flag is with your AI champion and the prompt owner. You will hear back when it is dealt with.',
+  flagged: flagThanks,
   choosePrompt: 'Choose a prompt first.',
 } as const;
 

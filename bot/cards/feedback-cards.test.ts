@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCardElements, parseAdaptiveCard } from '../../tests/support/bot-framework.js';
-import { renderFlagFormCard } from './feedback-cards.js';
+import { renderFlagChatCard, renderFlagFormCard } from './feedback-cards.js';
 import type { FlagFormCardData } from './feedback-cards.js';
 
 /** Parses with the Adaptive Cards library: no parse or validation messages, schema 1.5. */
@@ -188,5 +188,27 @@ describe('renderFlagFormCard', () => {
     expect(() =>
       renderFlagFormCard({ ...flag, errors: null as unknown as FlagFormCardData['errors'] }),
     ).toThrow();
+  });
+});
+
+describe('renderFlagChatCard', () => {
+  it('should ask for the output and answer through Action.Execute submitFlag', () => {
+    const card = renderFlagChatCard({
+      category: '',
+      expected: '',
+      promptId: '',
+      prompts: [],
+      errors: [],
+      outputText: '**not bold** ${x}',
+    });
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    const output = findCardElements(card, 'Input.Text').find(
+      (input) => input['id'] === 'outputText',
+    );
+    expect(output?.['value']).toBe('**not bold** ${x}');
+    expect(findCardElements(card, 'Action.Execute').map((action) => action['verb'])).toEqual([
+      'submitFlag',
+    ]);
+    expect(findCardElements(card, 'Action.Submit')).toEqual([]);
   });
 });

@@ -37,3 +37,29 @@ export type FlagFormCardData = z.infer<typeof flagFormCardDataSchema>;
 export function renderFlagFormCard(data: FlagFormCardData): AdaptiveCardJson {
   return expand(flagFormCardTemplate, flagFormCardDataSchema.parse(data));
 }
+
+/**
+ * The same form in a chat with the bot (`flag`): there is no message to quote, so it asks for the
+ * output itself, and it answers through `Action.Execute` (verb `submitFlag`), which refreshes the
+ * card in place.
+ */
+export function renderFlagChatCard(
+  data: Omit<FlagFormCardData, 'excerpt' | 'author'> & { readonly outputText: string },
+): AdaptiveCardJson {
+  const { outputText, ...form } = data;
+  const card = renderFlagFormCard({ ...form, excerpt: '', author: '' });
+  const body = Array.isArray(card['body']) ? (card['body'] as unknown[]) : [];
+  const outputInput = {
+    type: 'Input.Text',
+    id: 'outputText',
+    label: 'The AI output (paste it here)',
+    isMultiline: true,
+    maxLength: 8000,
+    value: z.string().max(8000).parse(outputText),
+  };
+  return {
+    ...card,
+    body: [...body.slice(0, 1), outputInput, ...body.slice(1)],
+    actions: [{ type: 'Action.Execute', title: 'Send flag', verb: 'submitFlag', data: {} }],
+  };
+}

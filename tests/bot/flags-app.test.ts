@@ -10,6 +10,7 @@ import {
   findCardElements,
   postActivity,
   startLoopbackConnector,
+  teamsMessage,
 } from '../support/bot-framework.js';
 import { devHeaders, getAs, request } from '../support/http.js';
 import { teamsInvoke } from './message-extension-activities.js';
@@ -240,6 +241,47 @@ describe('flags on AI output, from the message action to the flagger hearing bac
       if (notice === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(JSON.stringify(adaptiveCardOf(notice ?? {}))).toContain('quoted from the client brief');
+  });
+
+  it('should take a flag in the bot chat: flag, then the card submitted with submitFlag', async () => {
+    const before = connector.activities.length;
+    await postActivity(
+      messages,
+      teamsMessage('flag', { serviceUrl: connector.serviceUrl, from: member }),
+    );
+    const [reply] = (await connector.waitForActivities(before + 1, 5_000)).slice(before);
+    const card = adaptiveCardOf(reply?.activity ?? {});
+    const submit = findCardElements(card, 'Action.Execute').find(
+      (action) => action['verb'] === 'submitFlag',
+    );
+    expect(submit).toBeDefined();
+    expect(findCardElements(card, 'Input.Text').map((input) => input['id'])).toContain(
+      'outputText',
+    );
+
+    const execute = (data: Record<string, unknown>): Partial<Activity> =>
+      teamsInvoke(
+        'adaptiveCard/action',
+        { action: { type: 'Action.Execute', verb: 'submitFlag', data } },
+        { serviceUrl: connector.serviceUrl, from: member },
+      );
+    const missing = await postActivity(messages, execute({ category: 'unsafe' }));
+    expect(JSON.stringify(missing.body)).toContain('Say what you expected instead.');
+
+    const expected = `No medical advice in client emails (${randomUUID().slice(0, 6)})`;
+    const sent = await postActivity(
+      messages,
+      execute({ category: 'unsafe', expected, outputText: 'Take two of these and call me.' }),
+    );
+    expect(JSON.stringify(sent.body)).toContain('Thank you');
+    const flag = (await flagsAs(app, 'member@demo.example')).find(
+      (item) => item.expected === expected,
+    );
+    expect(flag).toMatchObject({
+      source: 'bot',
+      category: 'unsafe',
+      outputText: 'Take two of these and call me.',
+    });
   });
 
   it('should keep a member from resolving a flag they cannot see', async () => {
