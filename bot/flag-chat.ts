@@ -31,6 +31,7 @@ export class FlagChat {
       outputText: '',
     },
     errors: readonly string[] = [],
+    source: 'bot' | 'prompt-card' = 'bot',
   ): Promise<AdaptiveCardJson> {
     const page = await this.deps.prompts.searchPublished(caller, {
       text: '',
@@ -49,7 +50,24 @@ export class FlagChat {
       prompts,
       errors: errors.map((line) => ({ line })),
       outputText: entered.outputText,
+      source,
     });
+  }
+
+  /** A thumbs-down on an inserted prompt card: the form, with that prompt already chosen. */
+  async fromPromptCard(caller: Caller, data: unknown): Promise<AdaptiveCardJson> {
+    const promptId = formText(data, 'promptId');
+    return this.form(
+      caller,
+      {
+        category: 'unhelpful',
+        expected: '',
+        promptId: promptIdPattern.test(promptId) ? promptId : '',
+        outputText: '',
+      },
+      [],
+      'prompt-card',
+    );
   }
 
   /** The card's values: a flag raised (once per card action), or the form again with what is missing. */
@@ -64,15 +82,21 @@ export class FlagChat {
       promptId: formText(data, 'promptId'),
       outputText: formText(data, 'outputText').slice(0, 8000),
     };
+    const source = formText(data, 'source') === 'prompt-card' ? 'prompt-card' : 'bot';
     const category = flagCategorySchema.safeParse(entered.category);
     if (!category.success || entered.expected === '') {
-      return this.form(caller, entered, [
-        ...(category.success ? [] : ['Choose what was wrong with it.']),
-        ...(entered.expected === '' ? ['Say what you expected instead.'] : []),
-      ]);
+      return this.form(
+        caller,
+        entered,
+        [
+          ...(category.success ? [] : ['Choose what was wrong with it.']),
+          ...(entered.expected === '' ? ['Say what you expected instead.'] : []),
+        ],
+        source,
+      );
     }
     await this.deps.flags.raise(caller, {
-      source: 'bot',
+      source,
       category: category.data,
       expected: entered.expected,
       outputText: entered.outputText,

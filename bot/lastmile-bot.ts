@@ -375,6 +375,9 @@ export class LastmileBot extends TeamsActivityHandler {
     if (this.#flagChat !== undefined && verb === 'submitFlag') {
       return this.#flagChat.submit(caller, data, context.activity.id);
     }
+    if (this.#flagChat !== undefined && verb === 'flagPrompt') {
+      return this.#flagChat.fromPromptCard(caller, data);
+    }
     if (practice !== undefined && verb === 'attendPractice') {
       const sessionId = sessionIdFrom(data);
       if (sessionId === undefined) return renderNoticeCard({ message: sentences.notFound });

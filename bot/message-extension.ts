@@ -511,6 +511,7 @@ export class PromptMessageExtension {
       text,
       labels: promptLabels(prompt),
       libraryUrl: libraryUrl(this.#deps.tabEndpoint, prompt.id) ?? '',
+      promptId: this.#deps.flags === undefined ? '' : prompt.id,
     });
     const icon = appIconUrl(this.#deps.tabEndpoint);
     const preview: Attachment = CardFactory.thumbnailCard(

@@ -44,9 +44,13 @@ export function renderFlagFormCard(data: FlagFormCardData): AdaptiveCardJson {
  * card in place.
  */
 export function renderFlagChatCard(
-  data: Omit<FlagFormCardData, 'excerpt' | 'author'> & { readonly outputText: string },
+  data: Omit<FlagFormCardData, 'excerpt' | 'author'> & {
+    readonly outputText: string;
+    /** Where the form was opened from: the bot's `flag`, or a thumbs-down on a prompt card. */
+    readonly source?: 'bot' | 'prompt-card';
+  },
 ): AdaptiveCardJson {
-  const { outputText, ...form } = data;
+  const { outputText, source, ...form } = data;
   const card = renderFlagFormCard({ ...form, excerpt: '', author: '' });
   const body = Array.isArray(card['body']) ? (card['body'] as unknown[]) : [];
   const outputInput = {
@@ -60,6 +64,13 @@ export function renderFlagChatCard(
   return {
     ...card,
     body: [...body.slice(0, 1), outputInput, ...body.slice(1)],
-    actions: [{ type: 'Action.Execute', title: 'Send flag', verb: 'submitFlag', data: {} }],
+    actions: [
+      {
+        type: 'Action.Execute',
+        title: 'Send flag',
+        verb: 'submitFlag',
+        data: source === 'prompt-card' ? { source } : {},
+      },
+    ],
   };
 }

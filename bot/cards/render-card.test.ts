@@ -135,6 +135,20 @@ describe('renderPromptCard', () => {
     expect(findCardElements(card, 'Action.OpenUrl')).toEqual([]);
   });
 
+  it('should offer a thumbs-down that flags the library prompt only when it names one', () => {
+    expect(findCardElements(renderPromptCard(prompt), 'Action.Execute')).toEqual([]);
+    const card = renderPromptCard({ ...prompt, promptId: 'p1' });
+    expectCleanCard(card);
+    expect(findCardElements(card, 'Action.Execute')).toEqual([
+      {
+        type: 'Action.Execute',
+        title: '👎 It didn’t work',
+        verb: 'flagPrompt',
+        data: { promptId: 'p1' },
+      },
+    ]);
+  });
+
   it('should keep hostile prompt text as plain text in TextRuns, never as template or card JSON', () => {
     const plain = renderPromptCard(prompt);
     const card = renderPromptCard({ ...prompt, title: hostileText, text: hostileText });

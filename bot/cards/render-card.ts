@@ -53,8 +53,10 @@ export const promptCardDataSchema = z.object({
   labels: cardText,
   /** The prompt in the library tab, or '' when no tab address is configured. */
   libraryUrl: z.union([z.literal(''), httpUrl]),
+  /** The library prompt, for the thumbs-down that flags it; '' for none. */
+  promptId: z.string().max(64).default(''),
 });
-export type PromptCardData = z.infer<typeof promptCardDataSchema>;
+export type PromptCardData = z.input<typeof promptCardDataSchema>;
 
 export const promptPickerCardDataSchema = z.object({
   error: cardText,

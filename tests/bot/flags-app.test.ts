@@ -284,6 +284,37 @@ describe('flags on AI output, from the message action to the flagger hearing bac
     });
   });
 
+  it('should turn a thumbs-down on an inserted prompt card into a flag on that prompt', async () => {
+    const execute = (verb: string, data: Record<string, unknown>): Partial<Activity> =>
+      teamsInvoke(
+        'adaptiveCard/action',
+        { action: { type: 'Action.Execute', verb, data } },
+        {
+          serviceUrl: connector.serviceUrl,
+          from: member,
+          conversationType: 'groupChat',
+          conversationId: `19:${randomUUID()}@thread.v2`,
+        },
+      );
+    const promptId = 'p-proposal-exec-summary';
+    const form = await postActivity(messages, execute('flagPrompt', { promptId }));
+    const card = (form.body as { value: unknown }).value;
+    const submit = findCardElements(card, 'Action.Execute').find(
+      (action) => action['verb'] === 'submitFlag',
+    );
+    expect(submit?.['data']).toEqual({ source: 'prompt-card' });
+    const expected = `It skipped the pricing section (${randomUUID().slice(0, 6)})`;
+    await postActivity(
+      messages,
+      execute('submitFlag', { source: 'prompt-card', category: 'unhelpful', expected, promptId }),
+    );
+    const flag = (await flagsAs(app, 'champion@demo.example')).find(
+      (item) => item.expected === expected,
+    );
+    expect(flag).toMatchObject({ source: 'prompt-card', promptId });
+    expect(flag?.reviewerId).toBeDefined();
+  });
+
   it('should keep a member from resolving a flag they cannot see', async () => {
     const flag = (await flagsAs(app, 'champion@demo.example')).find(
       (item) => item.state === 'open',
