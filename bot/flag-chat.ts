@@ -1,7 +1,7 @@
 import { flagCategorySchema } from '../src/contracts/feedback.js';
 import type { Caller } from '../src/services/caller.js';
 import type { PromptCatalog } from '../src/services/prompt-catalog.js';
-import { renderFlagChatCard } from './cards/feedback-cards.js';
+import { renderFlagChatCard, renderSuggestionCard } from './cards/feedback-cards.js';
 import { renderNoticeCard, type AdaptiveCardJson } from './cards/render-card.js';
 import type { FlagRaiser } from './message-extension.js';
 import { oneLine } from './plain-text.js';
@@ -104,5 +104,42 @@ export class FlagChat {
       ...(activityId === undefined ? {} : { sourceEventId: activityId }),
     });
     return renderNoticeCard({ message: flagThanks });
+  }
+}
+
+/** Records a workflow improvement (`ImprovementService.suggest`). */
+export interface Suggestions {
+  suggest(
+    caller: Caller,
+    request: { title: string; detail: string },
+    options: { sourceEventId?: string | undefined },
+  ): Promise<unknown>;
+}
+
+export const suggestionThanks =
+  'Thank you: your suggestion is with your AI champion, who reads every one. The best go to the AI vendor.';
+
+/** `suggest` typed to the bot: a short form, sent with `submitSuggestion`. */
+export class SuggestionChat {
+  constructor(private readonly suggestions: Suggestions) {}
+
+  form(entered = { title: '', detail: '' }, errors: readonly string[] = []): AdaptiveCardJson {
+    return renderSuggestionCard({ ...entered, errors: errors.map((line) => ({ line })) });
+  }
+
+  async submit(
+    caller: Caller,
+    data: unknown,
+    activityId: string | undefined,
+  ): Promise<AdaptiveCardJson> {
+    const entered = {
+      title: formText(data, 'title').slice(0, 120),
+      detail: formText(data, 'detail').slice(0, 4000),
+    };
+    if (entered.title.length < 3) {
+      return this.form(entered, ['Give your suggestion a short title (3 characters or more).']);
+    }
+    await this.suggestions.suggest(caller, entered, { sourceEventId: activityId });
+    return renderNoticeCard({ message: suggestionThanks });
   }
 }

@@ -29,7 +29,7 @@ import {
   type WelcomeCardData,
 } from './cards/render-card.js';
 import { commandCatalog, parseCommand, type CommandName, type ParsedCommand } from './commands.js';
-import { FlagChat } from './flag-chat.js';
+import { FlagChat, SuggestionChat, type Suggestions } from './flag-chat.js';
 import type { LearningChat } from './learning-chat.js';
 import { type FlagRaiser, PromptMessageExtension } from './message-extension.js';
 import {
@@ -146,6 +146,8 @@ export interface LastmileBotDeps {
   readonly practice?: PracticeChat | undefined;
   /** Flags on AI output (the `flagOutput` message action); without it, flagging is not set up. */
   readonly flags?: FlagRaiser | undefined;
+  /** Workflow improvements (`suggest`); without it, suggestions are not set up. */
+  readonly suggestions?: Suggestions | undefined;
   /** Keeps conversation references for proactive messages. */
   readonly conversations?:
     | {
@@ -184,11 +186,14 @@ export class LastmileBot extends TeamsActivityHandler {
   readonly #extension: PromptMessageExtension;
   readonly #deps: LastmileBotDeps;
   readonly #flagChat: FlagChat | undefined;
+  readonly #suggestionChat: SuggestionChat | undefined;
 
   constructor(deps: LastmileBotDeps = withoutPromptLibrary) {
     super();
     this.#deps = deps;
     this.#extension = new PromptMessageExtension(deps);
+    this.#suggestionChat =
+      deps.suggestions === undefined ? undefined : new SuggestionChat(deps.suggestions);
     this.#flagChat =
       deps.flags === undefined
         ? undefined
@@ -262,6 +267,10 @@ export class LastmileBot extends TeamsActivityHandler {
           const card = await this.#flagChat?.form(caller);
           if (card !== undefined) await context.sendActivity(cardMessage(card));
         });
+        return;
+      case 'suggest':
+        if (this.#suggestionChat === undefined) break;
+        await context.sendActivity(cardMessage(this.#suggestionChat.form()));
         return;
       case 'practice':
         if (practice === undefined) break;
@@ -374,6 +383,9 @@ export class LastmileBot extends TeamsActivityHandler {
     }
     if (this.#flagChat !== undefined && verb === 'submitFlag') {
       return this.#flagChat.submit(caller, data, context.activity.id);
+    }
+    if (this.#suggestionChat !== undefined && verb === 'submitSuggestion') {
+      return this.#suggestionChat.submit(caller, data, context.activity.id);
     }
     if (this.#flagChat !== undefined && verb === 'flagPrompt') {
       return this.#flagChat.fromPromptCard(caller, data);

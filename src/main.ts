@@ -17,6 +17,7 @@ import { createHttpApp } from './api/http-app.js';
 import { authenticate } from './api/identity-middleware.js';
 import { deliveriesRouter } from './api/deliveries-router.js';
 import { flagsRouter } from './api/flags-router.js';
+import { improvementsRouter } from './api/improvements-router.js';
 import { lessonsRouter } from './api/lessons-router.js';
 import { meRouter } from './api/me-router.js';
 import { practiceRouter } from './api/practice-router.js';
@@ -32,6 +33,7 @@ import { CurriculumService } from './services/curriculum-service.js';
 import { DeliveryQueue } from './services/delivery-queue.js';
 import { DeliveryWorker } from './services/delivery-worker.js';
 import { FlagService } from './services/flag-service.js';
+import { ImprovementService } from './services/improvement-service.js';
 import { LessonScheduler } from './services/lesson-scheduler.js';
 import { seedDemoCurriculum } from './services/demo-curriculum-seeder.js';
 import { seedDemoLibrary } from './services/demo-library-seeder.js';
@@ -93,6 +95,7 @@ export interface Lastmile {
   readonly deliveryWorker: DeliveryWorker;
   readonly scheduler: LessonScheduler;
   readonly flags: FlagService;
+  readonly improvements: ImprovementService;
 }
 
 /**
@@ -251,6 +254,11 @@ export function composeLastmile(
     { now, newId: randomUUID },
   );
 
+  const improvements = new ImprovementService(
+    { feedback: storage.feedback },
+    { now, newId: randomUUID },
+  );
+
   return {
     identities,
     program,
@@ -266,6 +274,7 @@ export function composeLastmile(
     deliveryWorker,
     scheduler,
     flags,
+    improvements,
   };
 }
 
@@ -327,6 +336,7 @@ export async function startLastmile(
         practice: services.practiceChat,
         conversations: services.conversations,
         flags: services.flags,
+        suggestions: services.improvements,
       }),
     });
 
@@ -359,6 +369,7 @@ export async function startLastmile(
         practiceRouter(services.practice),
         deliveriesRouter(services.deliveryQueue, now),
         flagsRouter(services.flags),
+        improvementsRouter(services.improvements),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),

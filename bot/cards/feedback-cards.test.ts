@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCardElements, parseAdaptiveCard } from '../../tests/support/bot-framework.js';
-import { renderFlagChatCard, renderFlagFormCard } from './feedback-cards.js';
+import { renderFlagChatCard, renderFlagFormCard, renderSuggestionCard } from './feedback-cards.js';
 import type { FlagFormCardData } from './feedback-cards.js';
 
 /** Parses with the Adaptive Cards library: no parse or validation messages, schema 1.5. */
@@ -210,5 +210,27 @@ describe('renderFlagChatCard', () => {
       'submitFlag',
     ]);
     expect(findCardElements(card, 'Action.Submit')).toEqual([]);
+  });
+});
+
+describe('renderSuggestionCard', () => {
+  it('should ask for a title and detail, keep what was typed literal, and submit with submitSuggestion', () => {
+    const card = renderSuggestionCard({
+      title: '${title} **x**',
+      detail: '<b>detail</b>',
+      errors: [{ line: 'Give your suggestion a short title.' }],
+    });
+    expect(parseAdaptiveCard(card).problems).toEqual([]);
+    const inputs = findCardElements(card, 'Input.Text');
+    expect(inputs.map((input) => [input['id'], input['value']])).toEqual([
+      ['title', '${title} **x**'],
+      ['detail', '<b>detail</b>'],
+    ]);
+    expect(findCardElements(card, 'Action.Execute').map((action) => action['verb'])).toEqual([
+      'submitSuggestion',
+    ]);
+    expect(() =>
+      renderSuggestionCard({ title: 'x'.repeat(121), detail: '', errors: [] }),
+    ).toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { flagCategorySchema } from '../../src/contracts/feedback.js';
 import flagFormCardTemplate from './flag-form-card.json' with { type: 'json' };
+import suggestionCardTemplate from './suggestion-card.json' with { type: 'json' };
 import { expand } from './render-card.js';
 import type { AdaptiveCardJson } from './render-card.js';
 
@@ -73,4 +74,16 @@ export function renderFlagChatCard(
       },
     ],
   };
+}
+
+export const suggestionCardDataSchema = z.object({
+  title: z.string().max(120),
+  detail: z.string().max(4000),
+  errors: z.array(z.object({ line: z.string().min(1).max(2000) })).max(10),
+});
+export type SuggestionCardData = z.infer<typeof suggestionCardDataSchema>;
+
+/** `suggest` in the bot: a workflow improvement, sent with `Action.Execute` `submitSuggestion`. */
+export function renderSuggestionCard(data: SuggestionCardData): AdaptiveCardJson {
+  return expand(suggestionCardTemplate, suggestionCardDataSchema.parse(data));
 }

@@ -119,3 +119,65 @@ export type FlagList = z.infer<typeof flagListSchema>;
 export const assignFlagRequestSchema = z
   .object({ reviewerId: z.string().trim().min(1).max(128) })
   .strict();
+
+export const improvementStatusSchema = z.enum([
+  'new',
+  'planned',
+  'done',
+  'pushed-to-vendor',
+  'declined',
+]);
+export type ImprovementStatus = z.infer<typeof improvementStatusSchema>;
+
+/** A workflow improvement someone suggested (`feedback` container, partition `/tenantId`). */
+export const improvementSchema = z.object({
+  id: z.string().min(1).max(200),
+  tenantId: z.string().min(1),
+  type: z.literal('improvement'),
+  title: z.string().trim().min(3).max(120),
+  detail: z.string().trim().max(4000),
+  taskId: z.string().max(64).optional(),
+  departmentId: z.string().max(64).optional(),
+  suggestedBy: z.string().min(1),
+  suggestedByName: z.string().max(200).optional(),
+  status: improvementStatusSchema,
+  /** Why it was declined, what was done, or the vendor and reference it was pushed to. */
+  statusNote: z.string().trim().max(2000).optional(),
+  vendor: z.string().trim().max(120).optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Improvement = z.infer<typeof improvementSchema>;
+
+export const createImprovementRequestSchema = z
+  .object({
+    title: z.string().trim().min(3).max(120),
+    detail: z.string().trim().max(4000).default(''),
+    taskId: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+export type CreateImprovementRequest = z.infer<typeof createImprovementRequestSchema>;
+
+export const improvementStatusRequestSchema = z
+  .object({
+    status: improvementStatusSchema,
+    note: z.string().trim().max(2000).optional(),
+    vendor: z.string().trim().min(1).max(120).optional(),
+  })
+  .strict()
+  .refine((request) => request.status !== 'pushed-to-vendor' || request.vendor !== undefined, {
+    path: ['vendor'],
+    message: 'is required when pushing to the vendor',
+  });
+
+export const improvementViewSchema = improvementSchema
+  .omit({ tenantId: true, type: true })
+  .extend({ etag: z.string() });
+export type ImprovementView = z.infer<typeof improvementViewSchema>;
+
+export const improvementListSchema = z.object({
+  items: z.array(improvementViewSchema),
+  /** For the scoreboard: all suggested, and those pushed to the vendor. */
+  counts: z.object({ suggested: z.number().int(), pushedToVendor: z.number().int() }),
+});
+export type ImprovementList = z.infer<typeof improvementListSchema>;

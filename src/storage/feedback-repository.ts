@@ -1,14 +1,20 @@
 import type { Container } from '@azure/cosmos';
-import { type Flag, flagSchema } from '../contracts/feedback.js';
+import {
+  type Flag,
+  flagSchema,
+  type Improvement,
+  improvementSchema,
+} from '../contracts/feedback.js';
 import type { WriteJournal } from './local-data-file.js';
 import { CosmosRepository, type Versioned } from './repository.js';
 import type { RetryPolicy } from './throttle-retry.js';
 
 const listLimit = 20_000;
 
-/** Flags (and, later, improvement suggestions) in the `feedback` container (partition `/tenantId`). */
+/** Flags and improvement suggestions in the `feedback` container (partition `/tenantId`). */
 export class FeedbackRepository {
   private readonly flags: CosmosRepository<Flag>;
+  private readonly improvements: CosmosRepository<Improvement>;
 
   constructor(container: Container, options: { journal?: WriteJournal; retry?: RetryPolicy }) {
     this.flags = new CosmosRepository(container, {
@@ -19,6 +25,33 @@ export class FeedbackRepository {
       journal: options.journal,
       ...(options.retry === undefined ? {} : { retry: options.retry }),
     });
+    this.improvements = new CosmosRepository(container, {
+      name: 'feedback',
+      type: 'improvement',
+      schema: improvementSchema,
+      partitionKeyOf: (improvement) => improvement.tenantId,
+      journal: options.journal,
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+    });
+  }
+
+  async findImprovement(tenantId: string, id: string): Promise<Versioned<Improvement> | undefined> {
+    return this.improvements.find({ tenantId }, id);
+  }
+
+  async createImprovementIfAbsent(improvement: Improvement): Promise<{ created: boolean }> {
+    return this.improvements.createIfAbsent(improvement);
+  }
+
+  async replaceImprovement(
+    improvement: Improvement,
+    etag: string,
+  ): Promise<Versioned<Improvement>> {
+    return this.improvements.replace(improvement, etag);
+  }
+
+  async listImprovements(tenantId: string): Promise<Versioned<Improvement>[]> {
+    return this.improvements.queryAll({ tenantId }, { orderBy: 'c.createdAt DESC' }, listLimit);
   }
 
   async findFlag(tenantId: string, id: string): Promise<Versioned<Flag> | undefined> {

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flagListSchema, type FlagView } from '../../src/contracts/feedback.js';
+import {
+  flagListSchema,
+  type FlagView,
+  improvementListSchema,
+} from '../../src/contracts/feedback.js';
 import { demoPersonUpn } from '../../src/domain/demo-tenant.js';
 import { type TestApp, startTestApp } from '../support/app.js';
 import {
@@ -313,6 +317,87 @@ describe('flags on AI output, from the message action to the flagger hearing bac
     );
     expect(flag).toMatchObject({ source: 'prompt-card', promptId });
     expect(flag?.reviewerId).toBeDefined();
+  });
+
+  it('should take a workflow improvement with suggest, count it, and let the champion push it to the vendor', async () => {
+    const before = connector.activities.length;
+    await postActivity(
+      messages,
+      teamsMessage('suggest', { serviceUrl: connector.serviceUrl, from: member }),
+    );
+    const [reply] = (await connector.waitForActivities(before + 1, 5_000)).slice(before);
+    expect(
+      findCardElements(adaptiveCardOf(reply?.activity ?? {}), 'Action.Execute').map(
+        (action) => action['verb'],
+      ),
+    ).toEqual(['submitSuggestion']);
+
+    const title = `Draft the steering pack from the status tracker (${randomUUID().slice(0, 6)})`;
+    const sent = await postActivity(
+      messages,
+      teamsInvoke(
+        'adaptiveCard/action',
+        {
+          action: {
+            type: 'Action.Execute',
+            verb: 'submitSuggestion',
+            data: { title, detail: 'Export first.' },
+          },
+        },
+        { serviceUrl: connector.serviceUrl, from: member },
+      ),
+    );
+    expect(JSON.stringify(sent.body)).toContain('Thank you');
+
+    const list = await getAs(app.url, '/api/improvements', 'member@demo.example', (body) =>
+      improvementListSchema.parse(body),
+    );
+    const suggestion = list.items.find((item) => item.title === title);
+    expect(suggestion).toMatchObject({ status: 'new', suggestedBy: member.aadObjectId });
+    const read = await request(app.url, '/api/improvements', {
+      headers: devHeaders('champion@demo.example'),
+    });
+    const etag = JSON.stringify(
+      Buffer.from(
+        improvementListSchema.parse(read.body).items.find((item) => item.title === title)?.etag ??
+          '',
+      ).toString('base64url'),
+    );
+    const byMember = await request(
+      app.url,
+      `/api/improvements/${encodeURIComponent(suggestion?.id ?? '')}/status`,
+      {
+        method: 'POST',
+        headers: { ...devHeaders('member@demo.example'), 'if-match': etag },
+        body: { status: 'planned' },
+      },
+    );
+    expect(byMember.status).toBe(403);
+    const noVendor = await request(
+      app.url,
+      `/api/improvements/${encodeURIComponent(suggestion?.id ?? '')}/status`,
+      {
+        method: 'POST',
+        headers: { ...devHeaders('champion@demo.example'), 'if-match': etag },
+        body: { status: 'pushed-to-vendor' },
+      },
+    );
+    expect(noVendor.status).toBe(400);
+    const pushed = await request(
+      app.url,
+      `/api/improvements/${encodeURIComponent(suggestion?.id ?? '')}/status`,
+      {
+        method: 'POST',
+        headers: { ...devHeaders('champion@demo.example'), 'if-match': etag },
+        body: { status: 'pushed-to-vendor', vendor: 'Contoso AI', note: 'Feature request FR-88' },
+      },
+    );
+    expect(pushed.status).toBe(200);
+    const after = await getAs(app.url, '/api/improvements', 'champion@demo.example', (body) =>
+      improvementListSchema.parse(body),
+    );
+    expect(after.counts.suggested).toBe(list.counts.suggested);
+    expect(after.counts.pushedToVendor).toBe(list.counts.pushedToVendor + 1);
   });
 
   it('should keep a member from resolving a flag they cannot see', async () => {
