@@ -18,6 +18,7 @@ import { authenticate } from './api/identity-middleware.js';
 import { deliveriesRouter } from './api/deliveries-router.js';
 import { flagsRouter } from './api/flags-router.js';
 import { improvementsRouter } from './api/improvements-router.js';
+import { vendorPackRouter } from './api/vendor-pack-router.js';
 import { lessonsRouter } from './api/lessons-router.js';
 import { meRouter } from './api/me-router.js';
 import { practiceRouter } from './api/practice-router.js';
@@ -370,6 +371,7 @@ export async function startLastmile(
         deliveriesRouter(services.deliveryQueue, now),
         flagsRouter(services.flags),
         improvementsRouter(services.improvements),
+        vendorPackRouter(services, now),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),

@@ -157,6 +157,15 @@ export class FlagService {
     return ordered.map((entry) => this.view(identity, entry));
   }
 
+  /** Every flag of the tenant as stored, for exports (the vendor pack): champions and admins. */
+  async exportAll(identity: Identity): Promise<Flag[]> {
+    if (!hasAnyRole(identity.roles, ['champion', 'admin'])) {
+      throw new AppError('forbidden', 'Only AI champions and admins export flags');
+    }
+    const stored = await this.ports.feedback.listFlags(identity.tenantId, {});
+    return stored.map((entry) => entry.value);
+  }
+
   async get(identity: Identity, id: string): Promise<FlagView> {
     return this.view(identity, await this.visible(identity, id));
   }

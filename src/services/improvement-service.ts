@@ -83,6 +83,12 @@ export class ImprovementService {
     };
   }
 
+  /** Every suggestion as stored, for exports (the vendor pack). */
+  async exportAll(identity: Identity): Promise<Improvement[]> {
+    const stored = await this.ports.feedback.listImprovements(identity.tenantId);
+    return stored.map((entry) => entry.value);
+  }
+
   async setStatus(
     identity: Identity,
     id: string,

@@ -416,4 +416,32 @@ describe('flags on AI output, from the message action to the flagger hearing bac
     );
     expect(response.status).toBe(404);
   });
+
+  it('should pack escalated flags and pushed improvements for the vendor, names withheld on request', async () => {
+    const json = await request(app.url, '/api/vendor-pack', {
+      headers: devHeaders('champion@demo.example'),
+    });
+    expect(json.status).toBe(200);
+    const pack = json.body as {
+      flags: { reference: string; raisedBy: string }[];
+      improvements: { vendor: string }[];
+    };
+    const escalated = pack.flags.find((flag) => flag.reference === 'CASE-1042');
+    expect(escalated?.raisedBy).not.toBe('');
+    expect(pack.improvements.some((improvement) => improvement.vendor === 'Contoso AI')).toBe(true);
+
+    const csv = await request(app.url, '/api/vendor-pack?format=csv&redact=true', {
+      headers: devHeaders('champion@demo.example'),
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.contentType).toContain('text/csv');
+    expect(csv.text).toContain('CASE-1042');
+    expect(csv.text).toContain('(name withheld)');
+    expect(csv.text).not.toContain(escalated?.raisedBy ?? 'x');
+
+    const asMember = await request(app.url, '/api/vendor-pack', {
+      headers: devHeaders('member@demo.example'),
+    });
+    expect(asMember.status).toBe(403);
+  });
 });
