@@ -10,8 +10,8 @@ import {
   type TeamsHostPage,
 } from '../support/teams-host-page.js';
 
-const everyonePages = ['Home', 'Library', 'Workflows', 'Practice'];
-const championPages = [...everyonePages, 'Flags', 'Scoreboard', 'Checkpoint', 'Program'];
+const everyonePages = ['Home', 'Library', 'Workflows', 'Practice', 'Flags'];
+const championPages = [...everyonePages, 'Scoreboard', 'Checkpoint', 'Program'];
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
 const noProblems: PageProblems = { errors: [], failedRequests: [] };

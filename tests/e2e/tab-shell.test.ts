@@ -11,8 +11,8 @@ import { startTestApp } from '../support/app.js';
 import { getAs } from '../support/http.js';
 import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
 
-const everyoneTabs = ['Home', 'Library', 'Workflows', 'Practice'];
-const championTabs = [...everyoneTabs, 'Flags', 'Scoreboard', 'Checkpoint', 'Program'];
+const everyoneTabs = ['Home', 'Library', 'Workflows', 'Practice', 'Flags'];
+const championTabs = [...everyoneTabs, 'Scoreboard', 'Checkpoint', 'Program'];
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
 

@@ -6,11 +6,11 @@ const ids = (roles: Parameters<typeof visiblePages>[0]): string[] =>
 
 describe('visiblePages', () => {
   it('should show a member only the pages meant for everyone', () => {
-    expect(ids(['member'])).toEqual(['home', 'library', 'workflows', 'practice']);
+    expect(ids(['member'])).toEqual(['home', 'library', 'workflows', 'practice', 'flags']);
   });
 
   it('should show a lead the same pages as a member', () => {
-    expect(ids(['lead'])).toEqual(['home', 'library', 'workflows', 'practice']);
+    expect(ids(['lead'])).toEqual(['home', 'library', 'workflows', 'practice', 'flags']);
   });
 
   it('should show a champion every page', () => {

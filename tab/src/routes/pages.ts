@@ -88,7 +88,7 @@ export const pages: readonly PageDefinition[] = [
     id: 'flags',
     label: 'Flags',
     title: 'Flags',
-    audience: programOwners,
+    audience: 'everyone',
     purpose: 'AI output people flagged as wrong, biased or unhelpful, and what was done about it.',
     willHold: [
       'Open flags by category, with the text and what was expected',

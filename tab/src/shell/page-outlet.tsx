@@ -5,6 +5,7 @@ import type { ProgramOverview } from '../../../src/contracts/program.js';
 import type { ApiClient } from '../api/api-client.js';
 import type { ApiQuery } from '../api/use-api-query.js';
 import { LoadingState } from '../common/loading-state.js';
+import { FlagsPage } from '../flags/flags-page.js';
 import { LibraryPage } from '../library/library-page.js';
 import { HomePage } from '../pages/home-page.js';
 import { NotFoundPage } from '../pages/not-found-page.js';
@@ -55,6 +56,7 @@ function renderRoute(props: PageOutletProps): JSX.Element {
     );
   }
   if (page.id === 'workflows') return <WorkflowsPage client={client} me={me} program={program} />;
+  if (page.id === 'flags') return <FlagsPage client={client} me={me} />;
   if (page.id === 'practice') return <PracticePage client={client} me={me} program={program} />;
   if (page.id === 'program') {
     return (
