@@ -65,7 +65,8 @@ export function actionValue(
 ): Record<string, unknown> {
   return {
     commandId,
-    commandContext: commandId === 'saveAsPrompt' ? 'message' : 'compose',
+    commandContext:
+      commandId === 'saveAsPrompt' || commandId === 'flagOutput' ? 'message' : 'compose',
     context: { theme: 'default' },
     ...(data === undefined ? {} : { data }),
     ...extra,

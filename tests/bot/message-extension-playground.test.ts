@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandNames } from '../../bot/commands.js';
+import { flagListSchema } from '../../src/contracts/feedback.js';
 import { promptPageSchema, promptViewSchema } from '../../src/contracts/prompts.js';
 import { type TestApp, startTestApp } from '../support/app.js';
 import { factTitlesOf } from '../support/bot-framework.js';
@@ -143,6 +144,36 @@ describe('the app in the Agents Playground', () => {
     expect(promptPageSchema.parse(queue.body).items.map((item) => item.title)).toContain(
       'Meeting recap',
     );
+  });
+
+  it('should flag AI output with the flagOutput message action, for the champion to see', async () => {
+    const payload = messagePayload('<p>Our Q3 margin was <b>91%</b>.</p>', 'Copilot');
+    const form = await playground.invoke(
+      'composeExtension/fetchTask',
+      actionValue('flagOutput', undefined, { messagePayload: payload }),
+    );
+    expect(inputIds(taskCard(form.body))).toEqual(expect.arrayContaining(['category', 'expected']));
+    const expected = `The margin was 19% (${String(Date.now())})`;
+    const sent = await playground.invoke(
+      'composeExtension/submitAction',
+      actionValue(
+        'flagOutput',
+        { step: 'submit', category: 'wrong', expected },
+        { messagePayload: payload },
+      ),
+    );
+    expect(taskMessage(sent.body)).toContain('Thank you');
+    const { currentUser } = playground.config;
+    const flags = await request(app.url, '/api/flags', {
+      headers: devHeaders('champion@demo.example'),
+    });
+    const flag = flagListSchema.parse(flags.body).items.find((item) => item.expected === expected);
+    expect(flag).toMatchObject({
+      source: 'message-action',
+      flaggedBy: currentUser.aadObjectId,
+      outputText: 'Our Q3 margin was 91%.',
+      outputAuthor: 'Copilot',
+    });
   });
 
   it('should answer help in the chat with the commands card', async () => {
