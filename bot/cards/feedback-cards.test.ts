@@ -1,39 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { findCardElements, parseAdaptiveCard } from '../../tests/support/bot-framework.js';
+import {
+  expectCleanCard,
+  expectValidCard,
+  hostileTextWith,
+  inputsOf,
+  textBlocks,
+  textRuns,
+} from '../../tests/support/card-checks.js';
 import { renderFlagChatCard, renderFlagFormCard, renderSuggestionCard } from './feedback-cards.js';
 import type { FlagFormCardData } from './feedback-cards.js';
 
-/** Parses with the Adaptive Cards library: no parse or validation messages, schema 1.5. */
-function expectValidCard(json: unknown): void {
-  const { card, problems } = parseAdaptiveCard(json);
-  expect(problems).toEqual([]);
-  expect(card.version?.toString()).toBe('1.5');
-}
-
-/** Valid, and every template expression was filled in. */
-function expectCleanCard(json: unknown): void {
-  expectValidCard(json);
-  expect(JSON.stringify(json)).not.toContain('${');
-}
-
-const hostileText =
-  '${excerpt} ${string(1+1)} **bold** <b>html</b> [link](https://evil.example) # heading\n- item\n"}]},{"type":"Image","url":"x"';
-
-function textRuns(card: unknown): unknown[] {
-  return findCardElements(card, 'TextRun').map((run) => run.text);
-}
-
-function textBlocks(card: unknown): unknown[] {
-  return findCardElements(card, 'TextBlock').map((block) => block.text);
-}
-
-/** Every input in the card, as `type:id`. */
-function inputsOf(card: unknown): string[] {
-  const types = ['Input.Text', 'Input.ChoiceSet', 'Input.Time', 'Input.Date', 'Input.Toggle'];
-  return types.flatMap((type) =>
-    findCardElements(card, type).map((input) => `${type}:${String(input.id)}`),
-  );
-}
+const hostileText = hostileTextWith('excerpt');
 
 function inputById(card: unknown, id: string): Record<string, unknown> | undefined {
   return [

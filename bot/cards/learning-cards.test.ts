@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { practicePhases } from '../../src/contracts/practice.js';
-import { findCardElements, parseAdaptiveCard } from '../../tests/support/bot-framework.js';
+import { findCardElements } from '../../tests/support/bot-framework.js';
+import {
+  expectCleanCard,
+  expectValidCard,
+  hostileTextWith,
+  inputsOf,
+  textBlocks,
+  textRuns,
+} from '../../tests/support/card-checks.js';
 import {
   renderAnnouncementCard,
   renderCapturePromptCard,
@@ -16,37 +24,7 @@ import type {
   SetupCardData,
 } from './learning-cards.js';
 
-/** Parses with the Adaptive Cards library: no parse or validation messages, schema 1.5. */
-function expectValidCard(json: unknown): void {
-  const { card, problems } = parseAdaptiveCard(json);
-  expect(problems).toEqual([]);
-  expect(card.version?.toString()).toBe('1.5');
-}
-
-/** Valid, and every template expression was filled in. */
-function expectCleanCard(json: unknown): void {
-  expectValidCard(json);
-  expect(JSON.stringify(json)).not.toContain('${');
-}
-
-const hostileText =
-  '${title} ${string(1+1)} **bold** <b>html</b> [link](https://evil.example) # heading\n- item\n"}]},{"type":"Image","url":"x"';
-
-function textRuns(card: unknown): unknown[] {
-  return findCardElements(card, 'TextRun').map((run) => run.text);
-}
-
-function textBlocks(card: unknown): unknown[] {
-  return findCardElements(card, 'TextBlock').map((block) => block.text);
-}
-
-/** Every input in the card, as `type:id`. */
-function inputsOf(card: unknown): string[] {
-  const types = ['Input.Text', 'Input.ChoiceSet', 'Input.Time', 'Input.Date', 'Input.Toggle'];
-  return types.flatMap((type) =>
-    findCardElements(card, type).map((input) => `${type}:${String(input.id)}`),
-  );
-}
+const hostileText = hostileTextWith('title');
 
 /** Every action in the card, whatever its type. */
 function actionsOf(card: unknown): Record<string, unknown>[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCardElements, parseAdaptiveCard } from '../../tests/support/bot-framework.js';
+import { findCardElements } from '../../tests/support/bot-framework.js';
 import { commandCatalog } from '../commands.js';
 import {
   renderHelpCard,
@@ -10,21 +10,9 @@ import {
   renderSavePromptCard,
   renderWelcomeCard,
 } from './render-card.js';
+import { expectCleanCard, expectValidCard } from '../../tests/support/card-checks.js';
 
 const commands = commandCatalog.map(({ name, summary }) => ({ name, summary }));
-
-/** Parses with the Adaptive Cards library: no parse or validation messages, schema 1.5. */
-function expectValidCard(json: unknown): void {
-  const { card, problems } = parseAdaptiveCard(json);
-  expect(problems).toEqual([]);
-  expect(card.version?.toString()).toBe('1.5');
-}
-
-/** Valid, and every template expression was filled in. */
-function expectCleanCard(json: unknown): void {
-  expectValidCard(json);
-  expect(JSON.stringify(json)).not.toContain('${');
-}
 
 function showCommandsAction(json: unknown): Record<string, unknown> | undefined {
   return findCardElements(json, 'Action.Submit').find((action) => action.title === 'Show commands');
