@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagListSchema } from '../../src/contracts/feedback.js';
 import { startTestApp } from '../support/app.js';
 import { getAs } from '../support/http.js';
-import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
+import {
+  launchChromium,
+  openTabAs,
+  type OpenedTab,
+  type PageProblems,
+} from '../support/chromium.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
@@ -12,11 +17,6 @@ const member = 'member@demo.example';
 const otherMember = 'person-001@demo.example';
 const champion = 'champion@demo.example';
 const flaggedText = 'The summary says revenue grew 40% in Q3, but the report shows 4%.';
-
-interface OpenedTab {
-  readonly page: Page;
-  readonly problems: PageProblems;
-}
 
 describe('the flags page in the tab', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -34,21 +34,9 @@ describe('the flags page in the tab', () => {
 
   /** A fresh browser profile acting as `upn` (the dev user picker's stored choice). */
   async function openAs(upn: string): Promise<OpenedTab> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-      locale: 'en-US',
-    });
-    context.setDefaultTimeout(waitMs);
-    // Runs in the page (a string, as this project's Node types know no DOM).
-    await context.addInitScript(
-      `localStorage.setItem('lastmile.dev.user', ${JSON.stringify(upn)})`,
-    );
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(new URL('/#/flags', app.url).toString());
-    await page.getByRole('heading', { level: 2, name: 'Flags' }).waitFor();
-    return { page, problems };
+    const opened = await openTabAs(browser, app.url, upn, '#/flags', { waitMs });
+    await opened.page.getByRole('heading', { level: 2, name: 'Flags' }).waitFor();
+    return opened;
   }
 
   const noProblems: PageProblems = { errors: [], failedRequests: [] };

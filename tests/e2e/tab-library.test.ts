@@ -7,7 +7,13 @@ import {
 } from '../../src/contracts/prompts.js';
 import { startTestApp } from '../support/app.js';
 import { getAs } from '../support/http.js';
-import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
+import {
+  failedResourceLog,
+  launchChromium,
+  openTabAs,
+  type OpenedTab,
+  type PageProblems,
+} from '../support/chromium.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
@@ -16,15 +22,6 @@ const member = 'member@demo.example';
 // A published prompt with four variables, owned by someone other than the fixed demo people.
 const coverEmailId = 'p-proposal-cover-email';
 const coverEmailTitle = 'Cover email to send a proposal';
-
-interface OpenedTab {
-  readonly page: Page;
-  readonly problems: PageProblems;
-}
-
-/** Chromium's console line for a response it counts as failed, e.g. the deliberate 412. */
-const failedResourceLog = (status: number): RegExp =>
-  new RegExp(`^console: Failed to load resource: the server responded with a status of ${status}`);
 
 describe('the prompt library in the tab', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -48,20 +45,10 @@ describe('the prompt library in the tab', () => {
 
   /** A fresh browser profile acting as `upn` (the dev user picker's stored choice). */
   async function openAs(upn: string, hash: string): Promise<OpenedTab> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-      locale: 'en-US',
+    const { page, problems } = await openTabAs(browser, app.url, upn, hash, {
+      waitMs,
+      permissions: ['clipboard-read', 'clipboard-write'],
     });
-    context.setDefaultTimeout(waitMs);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    // Runs in the page (a string, as this project's Node types know no DOM).
-    await context.addInitScript(
-      `localStorage.setItem('lastmile.dev.user', ${JSON.stringify(upn)})`,
-    );
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(new URL(`/${hash}`, app.url).toString());
     // A deep link to a prompt opens its panel, which hides the page behind it from assistive tech.
     await page
       .getByRole('heading', { level: 2, name: 'Prompt library' })

@@ -22,7 +22,13 @@ import {
   teamsMessage,
   type LoopbackConnector,
 } from '../support/bot-framework.js';
-import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
+import {
+  launchChromium,
+  openTabAs,
+  watchPageProblems,
+  type OpenedTab,
+  type PageProblems,
+} from '../support/chromium.js';
 import { signAccessToken, startLoopbackEntra, type LoopbackEntra } from '../support/entra.js';
 import { getAs, request } from '../support/http.js';
 import { openInTeamsHost } from '../support/teams-host-page.js';
@@ -178,26 +184,10 @@ describe('practice and my learning in the tab', () => {
     getAs(app.url, '/api/me/learning', upn, (body) => learningProgressSchema.parse(body));
 
   /** A fresh browser profile acting as `upn` (the dev user picker's stored choice). */
-  async function openAs(
-    upn: string,
-    hash: string,
-  ): Promise<{ page: Page; problems: PageProblems }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    context.setDefaultTimeout(waitMs);
-    // Runs in the page (a string, as this project's Node types know no DOM).
-    await context.addInitScript(
-      `localStorage.setItem('lastmile.dev.user', ${JSON.stringify(upn)})`,
-    );
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(new URL(`/${hash}`, app.url).toString());
-    await page.getByRole('heading', { level: 2 }).first().waitFor();
-    return { page, problems };
+  async function openAs(upn: string, hash: string): Promise<OpenedTab> {
+    const opened = await openTabAs(browser, app.url, upn, hash, { waitMs, timezoneId: 'UTC' });
+    await opened.page.getByRole('heading', { level: 2 }).first().waitFor();
+    return opened;
   }
 
   async function pick(scope: Locator, combobox: string, option: string): Promise<void> {

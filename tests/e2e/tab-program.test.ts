@@ -9,7 +9,13 @@ import {
 } from '../../src/contracts/lessons.js';
 import { promptPageSchema } from '../../src/contracts/prompts.js';
 import { startTestApp } from '../support/app.js';
-import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
+import {
+  failedResourceLog,
+  launchChromium,
+  openTabAs,
+  type OpenedTab,
+  type PageProblems,
+} from '../support/chromium.js';
 import { getAs } from '../support/http.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
@@ -18,15 +24,6 @@ const champion = 'champion@demo.example';
 const member = 'member@demo.example';
 const consulting = { id: 'consulting', name: 'Consultants' };
 const noProblems: PageProblems = { errors: [], failedRequests: [] };
-
-interface OpenedTab {
-  readonly page: Page;
-  readonly problems: PageProblems;
-}
-
-/** Chromium's console line for a response it counts as failed, e.g. the deliberate 412. */
-const failedResourceLog = (status: number): RegExp =>
-  new RegExp(`^console: Failed to load resource: the server responded with a status of ${status}`);
 
 describe('the Program page in the tab', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -54,22 +51,9 @@ describe('the Program page in the tab', () => {
 
   /** A fresh browser profile acting as `upn` (the dev user picker's stored choice). */
   async function openAs(upn: string, hash: string): Promise<OpenedTab> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    context.setDefaultTimeout(waitMs);
-    // Runs in the page (a string, as this project's Node types know no DOM).
-    await context.addInitScript(
-      `localStorage.setItem('lastmile.dev.user', ${JSON.stringify(upn)})`,
-    );
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(new URL(`/${hash}`, app.url).toString());
-    await page.getByRole('heading', { level: 2 }).first().waitFor();
-    return { page, problems };
+    const opened = await openTabAs(browser, app.url, upn, hash, { waitMs, timezoneId: 'UTC' });
+    await opened.page.getByRole('heading', { level: 2 }).first().waitFor();
+    return opened;
   }
 
   /** The Program page on the curriculum of one job family. */

@@ -9,7 +9,12 @@ import {
 } from '../../src/contracts/workflows.js';
 import { startTestApp } from '../support/app.js';
 import { getAs } from '../support/http.js';
-import { launchChromium, watchPageProblems, type PageProblems } from '../support/chromium.js';
+import {
+  launchChromium,
+  openTabAs,
+  type OpenedTab,
+  type PageProblems,
+} from '../support/chromium.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
@@ -18,11 +23,6 @@ const member = 'member@demo.example';
 const champion = 'champion@demo.example';
 // The demo lead and member both work in Strategy Consulting, which mapped four tasks.
 const department = { id: 'strategy-consulting', name: 'Strategy Consulting' };
-
-interface OpenedTab {
-  readonly page: Page;
-  readonly problems: PageProblems;
-}
 
 describe('the workflows page in the tab', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -50,21 +50,9 @@ describe('the workflows page in the tab', () => {
 
   /** A fresh browser profile acting as `upn` (the dev user picker's stored choice). */
   async function openAs(upn: string, hash: string): Promise<OpenedTab> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-      locale: 'en-US',
-    });
-    context.setDefaultTimeout(waitMs);
-    // Runs in the page (a string, as this project's Node types know no DOM).
-    await context.addInitScript(
-      `localStorage.setItem('lastmile.dev.user', ${JSON.stringify(upn)})`,
-    );
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(new URL(`/${hash}`, app.url).toString());
-    await page.getByRole('heading', { level: 2, name: 'Workflows' }).waitFor();
-    return { page, problems };
+    const opened = await openTabAs(browser, app.url, upn, hash, { waitMs });
+    await opened.page.getByRole('heading', { level: 2, name: 'Workflows' }).waitFor();
+    return opened;
   }
 
   const departmentSection = (page: Page): Locator =>

@@ -53,3 +53,46 @@ export function watchPageProblems(page: Page): PageProblems {
   });
   return problems;
 }
+
+/** A page of the tab and what went wrong in it. */
+export interface OpenedTab {
+  readonly page: Page;
+  readonly problems: PageProblems;
+}
+
+/** Chromium's console line for a response it counts as failed, e.g. a deliberate 412. */
+export const failedResourceLog = (status: number): RegExp =>
+  new RegExp(`^console: Failed to load resource: the server responded with a status of ${status}`);
+
+/**
+ * Opens the tab at `hash` in a fresh browser context, in dev mode as the demo person `upn` (the
+ * user picker's choice, set before the page loads), watching the page for problems.
+ */
+export async function openTabAs(
+  browser: Browser,
+  baseUrl: string,
+  upn: string,
+  hash: string,
+  options: {
+    readonly waitMs: number;
+    readonly timezoneId?: string;
+    readonly permissions?: readonly string[];
+  },
+): Promise<OpenedTab> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+    locale: 'en-US',
+    ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
+  });
+  context.setDefaultTimeout(options.waitMs);
+  if (options.permissions !== undefined) {
+    await context.grantPermissions([...options.permissions], { origin: baseUrl });
+  }
+  // Runs in the page (a string, as this project's Node types know no DOM).
+  await context.addInitScript(`localStorage.setItem('lastmile.dev.user', ${JSON.stringify(upn)})`);
+  const page = await context.newPage();
+  const problems = watchPageProblems(page);
+  await page.goto(new URL(`/${hash}`, baseUrl).toString());
+  return { page, problems };
+}
