@@ -5,7 +5,6 @@ import {
   Dropdown,
   Field,
   Option,
-  OptionGroup,
   SearchBox,
   Text,
 } from '@fluentui/react-components';
@@ -15,6 +14,7 @@ import { useFilterBarStyles } from './filter-bar.styles.js';
 import { defaultLibraryFilters, isFiltered, type LibraryFilters } from './library-filters.js';
 import { optionName, type LibraryOptions } from './library-options.js';
 import { useFormControlStyles } from '../common/form-controls.styles.js';
+import { taskOptionGroups } from './task-option-groups.js';
 
 const statusChoices: readonly { readonly value: PromptStatus; readonly label: string }[] = [
   { value: 'published', label: 'Published' },
@@ -86,15 +86,7 @@ export function FilterBar({
           onOptionSelect={(_, data) => set({ task: data.optionValue ?? '' })}
         >
           <Option value="">{anyTask}</Option>
-          {options.taskGroups.map((group) => (
-            <OptionGroup key={group.department.id} label={group.department.name}>
-              {group.tasks.map((task) => (
-                <Option key={task.id} value={task.id}>
-                  {task.name}
-                </Option>
-              ))}
-            </OptionGroup>
-          ))}
+          {taskOptionGroups(options.taskGroups)}
         </Dropdown>
       </Field>
       <Field label="Tag" className={styles.control}>

@@ -1,13 +1,4 @@
-import {
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  OptionGroup,
-  Text,
-  Textarea,
-  useId,
-} from '@fluentui/react-components';
+import { Dropdown, Field, Input, Option, Text, Textarea, useId } from '@fluentui/react-components';
 import type { JSX } from 'react';
 import type { LibraryOptions } from './library-options.js';
 import type { FieldErrors } from '../common/field-errors.js';
@@ -16,6 +7,7 @@ import { usePromptFormStyles } from './prompt-form.styles.js';
 import { namesFor } from './prompt-text.js';
 import { VariableFields } from './variable-fields.js';
 import { useFormControlStyles } from '../common/form-controls.styles.js';
+import { taskOptionGroups } from './task-option-groups.js';
 
 export interface PromptFormProps {
   readonly draft: PromptDraft;
@@ -100,15 +92,7 @@ export function PromptForm({ draft, onChange, errors, options }: PromptFormProps
             selectedOptions={[...draft.taskIds]}
             onOptionSelect={(_, data) => set({ taskIds: data.selectedOptions })}
           >
-            {options.taskGroups.map((group) => (
-              <OptionGroup key={group.department.id} label={group.department.name}>
-                {group.tasks.map((task) => (
-                  <Option key={task.id} value={task.id}>
-                    {task.name}
-                  </Option>
-                ))}
-              </OptionGroup>
-            ))}
+            {taskOptionGroups(options.taskGroups)}
           </Dropdown>
         </Field>
       </div>

@@ -3,7 +3,6 @@ import {
   Field,
   Input,
   Option,
-  OptionGroup,
   Radio,
   RadioGroup,
   Textarea,
@@ -19,6 +18,7 @@ import type { LessonDraft } from './lesson-draft.js';
 import { useLessonFormStyles } from './lesson-form.styles.js';
 import { lessonStatusLabels } from './lesson-status-badge.js';
 import { PromptPicker } from './prompt-picker.js';
+import { taskOptionGroups } from '../library/task-option-groups.js';
 
 const noTask = 'No task';
 
@@ -107,15 +107,7 @@ export function LessonForm({
           onOptionSelect={(_, data) => set({ taskId: data.optionValue ?? '' })}
         >
           <Option value="">{noTask}</Option>
-          {options.taskGroups.map((group) => (
-            <OptionGroup key={group.department.id} label={group.department.name}>
-              {group.tasks.map((task) => (
-                <Option key={task.id} value={task.id}>
-                  {task.name}
-                </Option>
-              ))}
-            </OptionGroup>
-          ))}
+          {taskOptionGroups(options.taskGroups)}
         </Dropdown>
       </Field>
       <Field
