@@ -1,5 +1,5 @@
 import https from 'node:https';
-import { CosmosClient, type Database } from '@azure/cosmos';
+import { CosmosClient, type Database, type PluginConfig } from '@azure/cosmos';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { cosmosStatusOf } from './cosmos-errors.js';
 import { containerDefinitions, containerNames } from './containers.js';
@@ -16,6 +16,30 @@ export type CosmosTarget =
     }
   | { readonly kind: 'embedded'; readonly endpoint: string };
 
+/** Requests sent to Cosmos DB and the request units they cost, since the client was made. */
+export interface RequestMeter {
+  requests: number;
+  requestCharge: number;
+}
+
+/**
+ * Counts every network request and its `x-ms-request-charge`: the figures behind "a scoreboard read
+ * costs O(departments × weeks)". Uses the SDK's request plugin hook, which is marked internal; if
+ * it changes, only these counts are lost.
+ */
+function meterPlugin(meter: RequestMeter): PluginConfig {
+  return {
+    on: 'request',
+    plugin: async (context, _diagnostics, next) => {
+      const response = await next(context);
+      meter.requests += 1;
+      const charge = Number(response.headers['x-ms-request-charge'] ?? 0);
+      if (Number.isFinite(charge)) meter.requestCharge += charge;
+      return response;
+    },
+  };
+}
+
 /** Any base64 string is a valid key for the embedded server. */
 const embeddedKey = Buffer.from('lastmile-embedded-cosmos').toString('base64');
 
@@ -23,7 +47,7 @@ const embeddedKey = Buffer.from('lastmile-embedded-cosmos').toString('base64');
  * A client for Azure Cosmos DB (managed identity unless a key is given) or for the embedded server.
  * Throttling retries are ours (`throttle-retry.ts`), so the SDK's own are turned off.
  */
-export function createCosmosClient(target: CosmosTarget): CosmosClient {
+export function createCosmosClient(target: CosmosTarget, meter?: RequestMeter): CosmosClient {
   const connectionPolicy = {
     enableEndpointDiscovery: target.kind === 'azure' && target.endpointDiscovery,
     retryOptions: {
@@ -32,6 +56,7 @@ export function createCosmosClient(target: CosmosTarget): CosmosClient {
       maxWaitTimeInSeconds: 0,
     },
   };
+  const plugins = meter === undefined ? {} : { plugins: [meterPlugin(meter)] };
   if (target.kind === 'embedded') {
     const host = new URL(target.endpoint).hostname;
     if (!loopbackHosts.has(host)) {
@@ -43,16 +68,27 @@ export function createCosmosClient(target: CosmosTarget): CosmosClient {
       // The embedded server's certificate is self-signed and expired; relax TLS for loopback only.
       agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }),
       connectionPolicy,
+      ...plugins,
     });
   }
   if (target.key !== undefined) {
-    return new CosmosClient({ endpoint: target.endpoint, key: target.key, connectionPolicy });
+    return new CosmosClient({
+      endpoint: target.endpoint,
+      key: target.key,
+      connectionPolicy,
+      ...plugins,
+    });
   }
   const aadCredentials =
     target.managedIdentityClientId === undefined
       ? new DefaultAzureCredential()
       : new ManagedIdentityCredential({ clientId: target.managedIdentityClientId });
-  return new CosmosClient({ endpoint: target.endpoint, aadCredentials, connectionPolicy });
+  return new CosmosClient({
+    endpoint: target.endpoint,
+    aadCredentials,
+    connectionPolicy,
+    ...plugins,
+  });
 }
 
 /**

@@ -46,11 +46,42 @@ function makeQueriesLinear(): void {
 }
 
 /**
+ * The engine's `stripUndefined`, run over every result page, rebuilds arrays with a spread per
+ * element: O(n²) in the page size (20,000 people in one page: 4.5 s). This version keeps its
+ * meaning (drops `undefined` from arrays and objects, recursively) in O(n). The engine calls it
+ * through its exports object, so replacing the export reaches every caller.
+ */
+function stripUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const kept: unknown[] = [];
+    for (const item of value) if (item !== undefined) kept.push(stripUndefined(item));
+    return kept;
+  }
+  if (value !== null && typeof value === 'object') {
+    const kept: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) kept[key] = stripUndefined(item);
+    }
+    return kept;
+  }
+  return value;
+}
+
+function makeResultsLinear(): void {
+  const fromHere = createRequire(import.meta.url);
+  const fromServer = createRequire(fromHere.resolve('@vercel/cosmosdb-server'));
+  const fromEngine = createRequire(fromServer.resolve('@zeit/cosmosdb-query'));
+  const helpers = fromEngine('./helpers') as { stripUndefined?: unknown };
+  if (typeof helpers.stripUndefined === 'function') helpers.stripUndefined = stripUndefined;
+}
+
+/**
  * Starts `@vercel/cosmosdb-server` in this process on 127.0.0.1 and a free port. It keeps data in
  * memory only; `LocalDataFile` persists what the repositories write.
  */
 export async function startEmbeddedCosmosServer(): Promise<EmbeddedCosmosServer> {
   makeQueriesLinear();
+  makeResultsLinear();
   const server = createHttpsServer({ keepAlive: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -65,6 +65,7 @@ export class LocalDataFile implements WriteJournal {
   private timer: NodeJS.Timeout | undefined;
   private saving: Promise<void> | undefined;
   private closed = false;
+  private lastSaveMs = 0;
 
   private constructor(
     readonly filePath: string,
@@ -167,14 +168,25 @@ export class LocalDataFile implements WriteJournal {
         );
         this.scheduleSave();
       });
-    }, this.flushDelayMs);
+    }, this.nextSaveDelayMs());
     this.timer.unref();
+  }
+
+  /**
+   * The file is rewritten whole, so a large store saved every 200 ms would spend its time saving.
+   * The wait grows with the last save's duration, capped at a second: what the README says a
+   * crash can lose.
+   */
+  private nextSaveDelayMs(): number {
+    return Math.min(maxSaveDelayMs, Math.max(this.flushDelayMs, 3 * this.lastSaveMs));
   }
 
   private async save(): Promise<void> {
     this.dirty = false;
+    const started = performance.now();
     try {
       await this.writeFile();
+      this.lastSaveMs = performance.now() - started;
     } catch (error) {
       this.dirty = true;
       throw error;
@@ -206,6 +218,8 @@ export class LocalDataFile implements WriteJournal {
     await rename(temporary, this.filePath);
   }
 }
+
+const maxSaveDelayMs = 1_000;
 
 function partitionMapKey(container: string, partitionKey: string): string {
   return `${container}\u0000${partitionKey}`;

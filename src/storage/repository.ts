@@ -183,13 +183,13 @@ export class CosmosRepository<T extends TenantDocument> {
   }
 
   /**
-   * Adds one to a number at `path`, creating the document as `first` (which holds 1 there) when it
-   * does not exist yet. Two first writers both end up counted: the loser of the create adds its one
-   * to the winner's document.
+   * Adds `by` (one by default) to a number at `path`, creating the document as `first` (which holds
+   * `by` there) when it does not exist yet. Two first writers both end up counted: the loser of the
+   * create adds its share to the winner's document.
    */
-  async incrementOrCreate(first: T, path: string): Promise<void> {
+  async incrementOrCreate(first: T, path: string, by = 1): Promise<void> {
     const scope = { tenantId: first.tenantId, partitionKey: this.options.partitionKeyOf(first) };
-    const increment: PatchOperation[] = [{ op: 'incr', path, value: 1 }];
+    const increment: PatchOperation[] = [{ op: 'incr', path, value: by }];
     try {
       await this.patch(scope, first.id, increment);
     } catch (error) {
@@ -350,6 +350,63 @@ export class CosmosRepository<T extends TenantDocument> {
       });
     }
     return { created, existing };
+  }
+
+  /**
+   * Creates each document unless its id exists, in bulk requests of 100, and says for each whether
+   * this call created it. Entries the store throttled are retried on their own, never the batch,
+   * so an entry written by an earlier attempt is not mistaken for a replay.
+   */
+  async createEach(documents: readonly T[]): Promise<boolean[]> {
+    const created = new Array<boolean>(documents.length).fill(false);
+    for (let start = 0; start < documents.length; start += 100) {
+      let pending = documents
+        .slice(start, start + 100)
+        .map((document, offset) => ({ index: start + offset, document: this.validate(document) }));
+      for (let attempt = 1; pending.length > 0; attempt += 1) {
+        const results = await this.run(`${this.label} bulk create`, () =>
+          this.container.items.bulk(
+            pending.map(({ document }) => ({
+              operationType: 'Create' as const,
+              partitionKey: this.options.partitionKeyOf(document),
+              resourceBody: asResource(document),
+            })),
+          ),
+        );
+        const throttled: typeof pending = [];
+        pending.forEach((entry, position) => {
+          const result = results[position];
+          const status = result?.statusCode ?? 0;
+          if (status === 201) {
+            created[entry.index] = true;
+            this.options.journal?.recordWrite(
+              this.options.name,
+              this.options.partitionKeyOf(entry.document),
+              (result?.resourceBody ?? entry.document) as StoredDocument,
+            );
+          } else if (status === 429) {
+            throttled.push(entry);
+          } else if (status !== 409) {
+            throw toAppError(
+              Object.assign(new Error('bulk create failed'), { code: status }),
+              `${this.label} ${entry.document.id}`,
+            );
+          }
+        });
+        if (throttled.length > 0 && attempt >= this.retry.maxAttempts) {
+          throw toAppError(
+            Object.assign(new Error('throttled'), { code: 429 }),
+            `${this.label} bulk create`,
+          );
+        }
+        if (throttled.length > 0) {
+          const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
+          await this.retry.sleep(Math.round(this.retry.random() * backoff));
+        }
+        pending = throttled;
+      }
+    }
+    return created;
   }
 
   private get label(): string {
