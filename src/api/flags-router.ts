@@ -8,7 +8,7 @@ import {
 } from '../contracts/feedback.js';
 import type { FlagService } from '../services/flag-service.js';
 import { toHttpEtag } from './etag.js';
-import { callerOf, requestCaller } from './identity-middleware.js';
+import { callerOf, requestCaller, requireRole } from './identity-middleware.js';
 import { parseRequest } from './parse.js';
 
 const idSchema = z.string().regex(/^[A-Za-z0-9:._@-]{1,200}$/u, 'is not a flag id');
@@ -19,7 +19,8 @@ function flagId(req: Request): string {
 
 /**
  * Flags on AI output: everyone raises them and sees their own; reviewers and champions triage.
- * A flag the caller may not see answers 404, as if it did not exist.
+ * A flag the caller may not see answers 404, as if it did not exist. Champions and admins read
+ * the tenant's figures at `/flags/stats`.
  */
 export function flagsRouter(flags: FlagService): Router {
   const router = Router();
@@ -34,6 +35,11 @@ export function flagsRouter(flags: FlagService): Router {
     const view = await flags.raise(requestCaller(res), { ...body, source: 'tab' });
     res.setHeader('ETag', toHttpEtag(view.etag));
     res.status(201).json(view);
+  });
+
+  // Before `/flags/:id`, which would take `stats` for a flag id.
+  router.get('/flags/stats', requireRole('champion', 'admin'), async (_req, res) => {
+    res.json(await flags.stats(callerOf(res).tenantId));
   });
 
   router.get('/flags/:id', async (req, res) => {

@@ -26,6 +26,13 @@ export function improvementsRouter(improvements: ImprovementService): Router {
     res.status(201).json(view);
   });
 
+  router.get('/improvements/:id', async (req, res) => {
+    const id = parseRequest(idSchema, req.params['id'], 'id');
+    const view = await improvements.get(callerOf(res), id);
+    res.setHeader('ETag', toHttpEtag(view.etag));
+    res.json(view);
+  });
+
   router.post('/improvements/:id/status', requireRole('champion', 'admin'), async (req, res) => {
     const id = parseRequest(idSchema, req.params['id'], 'id');
     const etag = requireIfMatch(req);

@@ -120,6 +120,33 @@ export const assignFlagRequestSchema = z
   .object({ reviewerId: z.string().trim().min(1).max(128) })
   .strict();
 
+const count = z.number().int().min(0);
+const hours = z.number().min(0);
+
+/**
+ * `GET /api/flags/stats`: a tenant's flags in aggregate, for the scoreboard and the 90-day
+ * checkpoint. Medians and the oldest age are absent while nothing has been measured.
+ */
+export const flagStatsSchema = z.object({
+  raised: count,
+  open: count,
+  inReview: count,
+  resolved: count,
+  byOutcome: z.record(z.enum(flagResolutionActions), count),
+  byCategory: z.record(flagCategorySchema, count),
+  /** From raised to a reviewer's first action (review started, or resolved). */
+  medianHoursToFirstResponse: hours.optional(),
+  /** From raised to resolved, over resolved flags. */
+  medianHoursToResolution: hours.optional(),
+  /** Age of the oldest flag not yet resolved. */
+  oldestUnresolvedHours: hours.optional(),
+  /** Flags nobody owns: no reviewer named and no outcome recorded. Should be 0. */
+  withoutReviewerOrOutcome: count,
+  /** Library prompts by how often their output was flagged, most flagged first. */
+  byPrompt: z.array(z.object({ promptId: z.string().min(1), count: z.number().int().min(1) })),
+});
+export type FlagStats = z.infer<typeof flagStatsSchema>;
+
 export const improvementStatusSchema = z.enum([
   'new',
   'planned',
@@ -168,16 +195,28 @@ export const improvementStatusRequestSchema = z
   .refine((request) => request.status !== 'pushed-to-vendor' || request.vendor !== undefined, {
     path: ['vendor'],
     message: 'is required when pushing to the vendor',
+  })
+  .refine((request) => request.status !== 'declined' || (request.note ?? '') !== '', {
+    path: ['note'],
+    message: 'is required when declining: say why',
   });
+export type ImprovementStatusRequest = z.infer<typeof improvementStatusRequestSchema>;
 
 export const improvementViewSchema = improvementSchema
   .omit({ tenantId: true, type: true })
   .extend({ etag: z.string() });
 export type ImprovementView = z.infer<typeof improvementViewSchema>;
 
+/** For the scoreboard: all suggested, those pushed to the vendor, and how many are in each status. */
+export const improvementCountsSchema = z.object({
+  suggested: count,
+  pushedToVendor: count,
+  byStatus: z.record(improvementStatusSchema, count),
+});
+export type ImprovementCounts = z.infer<typeof improvementCountsSchema>;
+
 export const improvementListSchema = z.object({
   items: z.array(improvementViewSchema),
-  /** For the scoreboard: all suggested, and those pushed to the vendor. */
-  counts: z.object({ suggested: z.number().int(), pushedToVendor: z.number().int() }),
+  counts: improvementCountsSchema,
 });
 export type ImprovementList = z.infer<typeof improvementListSchema>;

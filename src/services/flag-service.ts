@@ -4,11 +4,13 @@ import type {
   FlagListQuery,
   FlagResolution,
   FlagSource,
+  FlagStats,
   FlagView,
 } from '../contracts/feedback.js';
 import type { Identity } from '../contracts/identity.js';
 import type { DeliveryPayload, DeliveryRecipient } from '../contracts/deliveries.js';
 import { AppError } from '../domain/errors.js';
+import { summariseFlags } from '../domain/flag-stats.js';
 import { hasAnyRole } from '../domain/roles.js';
 import type { Caller } from './caller.js';
 
@@ -164,6 +166,18 @@ export class FlagService {
     }
     const stored = await this.ports.feedback.listFlags(identity.tenantId, {});
     return stored.map((entry) => entry.value);
+  }
+
+  /**
+   * Every flag of the tenant in aggregate, for the scoreboard and the checkpoint. No identity
+   * filter: the figures name nobody, and the caller (a champion's route) decides who sees them.
+   */
+  async stats(tenantId: string): Promise<FlagStats> {
+    const stored = await this.ports.feedback.listFlags(tenantId, {});
+    return summariseFlags(
+      stored.map((entry) => entry.value),
+      this.options.now(),
+    );
   }
 
   async get(identity: Identity, id: string): Promise<FlagView> {

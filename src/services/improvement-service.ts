@@ -1,9 +1,11 @@
-import type {
-  CreateImprovementRequest,
-  Improvement,
-  ImprovementList,
-  ImprovementStatus,
-  ImprovementView,
+import {
+  improvementStatusSchema,
+  type CreateImprovementRequest,
+  type Improvement,
+  type ImprovementCounts,
+  type ImprovementList,
+  type ImprovementStatus,
+  type ImprovementView,
 } from '../contracts/feedback.js';
 import type { Identity } from '../contracts/identity.js';
 import { AppError } from '../domain/errors.js';
@@ -29,6 +31,18 @@ const curators = ['champion', 'admin'] as const;
 function view({ value, etag }: Stored<Improvement>): ImprovementView {
   const { tenantId: _tenant, type: _type, ...rest } = value;
   return { ...rest, etag };
+}
+
+function countsOf(improvements: readonly Improvement[]): ImprovementCounts {
+  const byStatus = Object.fromEntries(
+    improvementStatusSchema.options.map((status) => [status, 0]),
+  ) as Record<ImprovementStatus, number>;
+  for (const improvement of improvements) byStatus[improvement.status] += 1;
+  return {
+    suggested: improvements.length,
+    pushedToVendor: byStatus['pushed-to-vendor'],
+    byStatus,
+  };
 }
 
 /**
@@ -74,13 +88,20 @@ export class ImprovementService {
 
   async list(identity: Identity): Promise<ImprovementList> {
     const stored = await this.ports.feedback.listImprovements(identity.tenantId);
-    return {
-      items: stored.map(view),
-      counts: {
-        suggested: stored.length,
-        pushedToVendor: stored.filter((entry) => entry.value.status === 'pushed-to-vendor').length,
-      },
-    };
+    return { items: stored.map(view), counts: countsOf(stored.map((entry) => entry.value)) };
+  }
+
+  /** How many were suggested, pushed to the vendor, and are in each status: for the scoreboard. */
+  async counts(tenantId: string): Promise<ImprovementCounts> {
+    const stored = await this.ports.feedback.listImprovements(tenantId);
+    return countsOf(stored.map((entry) => entry.value));
+  }
+
+  /** One suggestion: everyone in the tenant reads them. */
+  async get(identity: Identity, id: string): Promise<ImprovementView> {
+    const stored = await this.ports.feedback.findImprovement(identity.tenantId, id);
+    if (stored === undefined) throw new AppError('not-found', `Suggestion ${id} was not found`);
+    return view(stored);
   }
 
   /** Every suggestion as stored, for exports (the vendor pack). */

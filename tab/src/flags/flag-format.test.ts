@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagsPath, formatAge, shorten } from './flag-format.js';
+import { flagsPath, flagsViewFromQuery, formatAge, shorten } from './flag-format.js';
 
 describe('flag formatting', () => {
   it('should show ages under a day in hours and longer ones in whole days', () => {
@@ -20,5 +20,11 @@ describe('flag formatting', () => {
     expect(flagsPath({ state: 'open', category: 'wrong', reviewer: 'me', sort: 'newest' })).toBe(
       '/api/flags?state=open&category=wrong&reviewer=me&sort=newest',
     );
+  });
+
+  it('should open the improvements only when a deep link names them', () => {
+    expect(flagsViewFromQuery('view=improvements')).toBe('improvements');
+    expect(flagsViewFromQuery('view=other')).toBe('flags');
+    expect(flagsViewFromQuery(undefined)).toBe('flags');
   });
 });

@@ -44,3 +44,11 @@ export function flagsPath(query: FlagListQuery): string {
   params.set('sort', query.sort);
   return `/api/flags?${params.toString()}`;
 }
+
+/** The Flags page's two views: flags on AI output, and suggested workflow improvements. */
+export type FlagsPageView = 'flags' | 'improvements';
+
+/** The view a deep link names (`#/flags?view=improvements`); flags otherwise. */
+export function flagsViewFromQuery(query: string | undefined): FlagsPageView {
+  return new URLSearchParams(query ?? '').get('view') === 'improvements' ? 'improvements' : 'flags';
+}

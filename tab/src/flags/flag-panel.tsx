@@ -7,6 +7,7 @@ import type { ApiClient } from '../api/api-client.js';
 import { toProblem } from '../api/api-error.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
 import { SidePanel } from '../common/side-panel.js';
+import { AssignReviewer } from './assign-reviewer.js';
 import { actionLabels, categoryLabels, formatAge, stateLabels } from './flag-format.js';
 import { useFlagsStyles } from './flags.styles.js';
 import { ResolutionForm } from './resolution-form.js';
@@ -15,8 +16,8 @@ export interface FlagPanelProps {
   readonly client: ApiClient;
   readonly flag: FlagView;
   readonly onClose: () => void;
-  /** The flag after a review started or a resolution was sent. */
-  readonly onChanged: (flag: FlagView) => void;
+  /** The flag after a review started, a reviewer was assigned or a resolution was sent. */
+  readonly onChanged: (flag: FlagView, news: string) => void;
 }
 
 /** One flag in full, and for its reviewer the way to start on it and resolve it. */
@@ -25,6 +26,8 @@ export function FlagPanel({ client, flag, onClose, onChanged }: FlagPanelProps):
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const canAct = flag.permissions.review && flag.state !== 'resolved';
+  const changedState = (changed: FlagView): void =>
+    onChanged(changed, `The flag is ${stateLabels[changed.state].toLowerCase()}.`);
 
   const startReview = (): void => {
     if (busy) return;
@@ -34,7 +37,7 @@ export function FlagPanel({ client, flag, onClose, onChanged }: FlagPanelProps):
     client.send('POST', path, undefined, flagViewSchema).then(
       (changed) => {
         setBusy(false);
-        onChanged(changed.value);
+        changedState(changed.value);
       },
       (error: unknown) => {
         setBusy(false);
@@ -60,13 +63,13 @@ export function FlagPanel({ client, flag, onClose, onChanged }: FlagPanelProps):
       onClose={onClose}
     >
       <div className={styles.body}>
-        <section aria-label="The AI output">
+        <section className={styles.section} aria-label="The AI output">
           <Text as="h3" size={400} weight="semibold">
             The AI output
           </Text>
           <blockquote className={styles.quote}>{flag.outputText || 'No text was kept.'}</blockquote>
         </section>
-        <section aria-label="What was expected">
+        <section className={styles.section} aria-label="What was expected">
           <Text as="h3" size={400} weight="semibold">
             What was expected
           </Text>
@@ -78,7 +81,7 @@ export function FlagPanel({ client, flag, onClose, onChanged }: FlagPanelProps):
           <Link href={`#/library/${encodeURIComponent(flag.promptId)}`}>Open the prompt</Link>
         ) : null}
         {flag.resolution ? (
-          <section aria-label="Resolution">
+          <section className={styles.section} aria-label="Resolution">
             <Text as="h3" size={400} weight="semibold">
               Resolution: {actionLabels[flag.resolution.action]}
             </Text>
@@ -97,7 +100,19 @@ export function FlagPanel({ client, flag, onClose, onChanged }: FlagPanelProps):
             </Button>
           </div>
         ) : null}
-        {canAct ? <ResolutionForm client={client} flag={flag} onResolved={onChanged} /> : null}
+        {flag.permissions.assign && flag.state !== 'resolved' ? (
+          <AssignReviewer
+            client={client}
+            flag={flag}
+            onAssigned={(assigned) =>
+              onChanged(
+                assigned,
+                `${assigned.reviewerName ?? 'The person you chose'} reviews the flag now.`,
+              )
+            }
+          />
+        ) : null}
+        {canAct ? <ResolutionForm client={client} flag={flag} onResolved={changedState} /> : null}
       </div>
     </SidePanel>
   );

@@ -49,4 +49,31 @@ export const useFlagsStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
   },
+  // Fluent's Text is inline: a heading and its paragraph would run together on one line.
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    '& > *': {
+      marginTop: 0,
+      marginBottom: 0,
+    },
+  },
+  views: {
+    marginInline: `calc(${tokens.spacingHorizontalM} * -1)`,
+    overflowX: 'auto',
+  },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+  },
+  listbox: {
+    maxHeight: '320px',
+  },
+  person: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+  },
 });
