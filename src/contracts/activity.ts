@@ -6,13 +6,13 @@ export const isoWeekSchema = z
   .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be an ISO week like 2026-W48');
 export type IsoWeek = z.infer<typeof isoWeekSchema>;
 
-export const usageSourceSchema = z.enum([
-  'prompt-insert',
-  'prompt-copy',
-  'copilot-report',
-  'csv',
-  'api',
-]);
+/**
+ * Where a usage event came from: `prompt-insert` and `prompt-copy` (the library), `copilot` (the
+ * Microsoft 365 Copilot report), or what an ingest client or CSV names (`api`, `chatgpt`, ...).
+ */
+export const usageSourceSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, 'must be a short name of letters, digits, . _ or -');
 export type UsageSource = z.infer<typeof usageSourceSchema>;
 
 /**
@@ -44,6 +44,8 @@ export const activeMarkerSchema = z.object({
   week: isoWeekSchema,
   userId: z.string().min(1),
   departmentId: z.string().optional(),
+  /** Whether the person counted towards the department's eligible users; absent means yes. */
+  eligible: z.boolean().optional(),
   firstAt: z.iso.datetime(),
 });
 export type ActiveMarker = z.infer<typeof activeMarkerSchema>;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/services/caller.js';
 import { PromptSearchIndex } from '../../src/services/prompt-search-index.js';
 import { PromptService } from '../../src/services/prompt-service.js';
+import { UsageIngest } from '../../src/services/usage-ingest.js';
 import { UsageRecorder } from '../../src/services/usage-recorder.js';
 import { openStorage, type Storage } from '../../src/storage/storage.js';
 import { makeDataDir } from '../support/app.js';
@@ -47,7 +48,14 @@ describe('the library services on the embedded store', () => {
       },
       {
         index,
-        usage: new UsageRecorder(storage),
+        usage: new UsageRecorder({
+          people: storage.people,
+          ingest: new UsageIngest(storage, {
+            now: () => new Date('2026-11-26T10:00:00Z'),
+            rosterSnapshotMs: 60_000,
+            clock: Date.now,
+          }),
+        }),
         newId: randomUUID,
         now: () => new Date('2026-11-26T10:00:00Z'),
       },
@@ -109,7 +117,7 @@ describe('the library services on the embedded store', () => {
     expect(seen.items.map((prompt) => prompt.title)).toEqual(['Quarterly business review deck']);
   });
 
-  it('should count an insertion once per event id and make the person active once a week', async () => {
+  it('should count an insertion once per event id and an eligible person active once a week', async () => {
     const { prompts } = service();
     const created = await prompts.create(
       champion,
@@ -121,6 +129,22 @@ describe('the library services on the embedded store', () => {
         submit: true,
       },
       { status: 'published' },
+    );
+    // Usage counts against eligible people on the roster; s3 has no licence yet.
+    await storage.people.createMany(
+      ['s2', 's3', 's4'].map((id) => ({
+        id,
+        tenantId: 'acme',
+        type: 'person' as const,
+        upn: `${id}@acme.example`,
+        displayName: `Seller ${id}`,
+        departmentId: 'sales',
+        jobFamilyId: 'sellers',
+        role: 'member' as const,
+        eligible: id !== 's3',
+        createdAt: '2026-11-20T09:00:00.000Z',
+        updatedAt: '2026-11-20T09:00:00.000Z',
+      })),
     );
     const occurredAt = new Date('2026-11-25T09:00:00Z');
     const first = await prompts.recordUse(seller('s2'), created.id, {
@@ -143,10 +167,15 @@ describe('the library services on the embedded store', () => {
       occurredAt,
       kind: 'insert',
     });
+    await prompts.recordUse(seller('s4'), created.id, {
+      eventId: 'activity-4',
+      occurredAt,
+      kind: 'insert',
+    });
     expect([first.recorded, replay.recorded, second.recorded]).toEqual([true, false, true]);
 
-    expect((await prompts.get(champion, created.id)).usageCount).toBe(3);
-    expect(await storage.activity.countEvents('acme', 'acme:2026-W48')).toBe(3);
+    expect((await prompts.get(champion, created.id)).usageCount).toBe(4);
+    expect(await storage.activity.countEvents('acme', 'acme:2026-W48')).toBe(4);
     const rollup = await storage.activity.findDepartmentWeek('acme', 'acme:2026-W48', 'sales');
     expect(rollup?.active).toBe(2);
   });
