@@ -9,6 +9,13 @@ export interface IdentityPorts {
     findById(tenantId: string, id: string): Promise<{ value: Person } | undefined>;
     findByUpn(tenantId: string, upn: string): Promise<{ value: Person } | undefined>;
   };
+  /**
+   * Gives a pending roster entry (imported by UPN, before anyone knew the object id) the object id
+   * of the person who signs in with that UPN. Without it such entries are not matched at sign-in.
+   */
+  readonly pending?: {
+    claimPending(tenantId: string, objectId: string, upn: string): Promise<Person | undefined>;
+  };
 }
 
 export interface TokenSubject {
@@ -62,8 +69,23 @@ export class IdentityService implements CallerDirectory {
   ) {}
 
   async fromToken(subject: TokenSubject): Promise<Caller> {
-    const person = await this.person(subject.tenantId, subject.userId);
+    const person =
+      (await this.person(subject.tenantId, subject.userId)) ?? (await this.claim(subject));
     return callerOf(subject.tenantId, subject.userId, person, subject.appRoles, subject);
+  }
+
+  /** Someone not on the roster by object id may be there by the UPN their token carries. */
+  private async claim(subject: TokenSubject): Promise<Person | undefined> {
+    if (subject.upn === undefined || this.ports.pending === undefined) return undefined;
+    const { tenantId, userId, upn } = subject;
+    const person = await this.ports.pending.claimPending(tenantId, userId, upn);
+    if (person !== undefined) {
+      this.roster.set(`${tenantId}\u0000${userId}`, {
+        at: this.options.clock(),
+        person: Promise.resolve(person),
+      });
+    }
+    return person;
   }
 
   /** The caller of a bot activity: Teams has already authenticated the user. */
