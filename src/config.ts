@@ -52,6 +52,9 @@ const environmentSchema = z.object({
     .default('https://login.microsoftonline.com/{tenantid}/v2.0'),
   AAD_ALLOWED_TENANTS: optionalString,
   TAB_ENDPOINT: optionalString.pipe(z.url().optional()),
+  LASTMILE_GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  LASTMILE_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+  LASTMILE_GRAPH_CLIENT_SECRET: optionalString,
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -102,6 +105,16 @@ export interface DeliverySettings {
   readonly schedulerIntervalMs: number;
 }
 
+/** Microsoft Graph with the app's own credentials: the Microsoft 365 Copilot usage report import. */
+export interface GraphSettings {
+  readonly authorityHost: string;
+  readonly baseUrl: string;
+  /** The app's client id: the tab's Entra app (`AAD_APP_CLIENT_ID`), else the bot's (`BOT_ID`). */
+  readonly clientId: string | undefined;
+  /** Absent means the import is not set up (it answers 503 saying so). */
+  readonly clientSecret: string | undefined;
+}
+
 export interface Config {
   readonly environment: 'development' | 'production' | 'test';
   readonly production: boolean;
@@ -122,6 +135,7 @@ export interface Config {
   readonly bot: BotSettings;
   readonly delivery: DeliverySettings;
   readonly entra: EntraSettings;
+  readonly graph: GraphSettings;
 }
 
 export class ConfigError extends Error {
@@ -222,6 +236,12 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       jwksUrl: env.AAD_JWKS_URL,
       issuerTemplate: env.AAD_ISSUER_TEMPLATE,
       allowedTenants: listOf(env.AAD_ALLOWED_TENANTS),
+    },
+    graph: {
+      authorityHost: env.LASTMILE_GRAPH_AUTHORITY_HOST,
+      baseUrl: env.LASTMILE_GRAPH_BASE_URL,
+      clientId: env.AAD_APP_CLIENT_ID ?? env.BOT_ID,
+      clientSecret: env.LASTMILE_GRAPH_CLIENT_SECRET,
     },
   };
 }
