@@ -11,6 +11,8 @@ export const commandNames = [
   'flag',
   'suggest',
   'practice',
+  'sync',
+  'pulse',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
@@ -31,6 +33,12 @@ export const commandCatalog: readonly CommandInfo[] = [
     name: 'practice',
     summary: "Start your team's 20-minute practice (leads, in a meeting, group or channel).",
   },
+  {
+    name: 'sync',
+    summary:
+      'Type "sync roster" in a team or group chat to add its members to the roster (admins, champions).',
+  },
+  { name: 'pulse', summary: "Answer this week's one-question pulse: how long a task took." },
 ];
 
 export type ParsedCommand =

@@ -10,6 +10,15 @@ export interface DeliveryRendererDeps {
     tenantId: string,
     lessonId: string,
   ) => Promise<Record<string, unknown> | undefined>;
+  /**
+   * A person's weekly pulse card for an ISO week, or undefined when there is nothing to ask them
+   * (or the week is over); without it, pulses render as nothing.
+   */
+  readonly pulseCard?: (
+    tenantId: string,
+    userId: string,
+    week: string,
+  ) => Promise<Record<string, unknown> | undefined>;
   /** How long a lesson's card is reused (a week's lesson goes to many people at once). */
   readonly lessonCardTtlMs?: number;
   readonly clock?: () => number;
@@ -57,6 +66,13 @@ export function createDeliveryRenderer(deps: DeliveryRendererDeps): DeliveryRend
     switch (payload.kind) {
       case 'lesson': {
         const card = await lessonCard(item.tenantId, payload.lessonId);
+        return card === undefined
+          ? undefined
+          : MessageFactory.attachment(CardFactory.adaptiveCard(card));
+      }
+      case 'pulse': {
+        if (item.recipient.kind !== 'person' || deps.pulseCard === undefined) return undefined;
+        const card = await deps.pulseCard(item.tenantId, item.recipient.userId, payload.week);
         return card === undefined
           ? undefined
           : MessageFactory.attachment(CardFactory.adaptiveCard(card));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoWeekSchema } from './activity.js';
 
 /**
  * Where the bot can reach a person or a conversation without being spoken to: the Bot Framework
@@ -36,6 +37,8 @@ export type DeliveryState = z.infer<typeof deliveryStateSchema>;
 /** What a delivery carries; the message is rendered when it is sent, from current data. */
 export const deliveryPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lesson'), lessonId: z.string().min(1).max(64) }),
+  /** The weekly pulse question of an ISO week (`pulse:<userId>:<week>`). */
+  z.object({ kind: z.literal('pulse'), week: isoWeekSchema }),
   z.object({
     kind: z.literal('notice'),
     title: z.string().trim().min(1).max(200),

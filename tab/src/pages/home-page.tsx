@@ -6,6 +6,7 @@ import type { ApiQuery } from '../api/use-api-query.js';
 import { LoadingState } from '../common/loading-state.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
 import { MyLearningCard } from '../learning/my-learning-card.js';
+import { PulseCard } from '../learning/pulse-card.js';
 import { greetingName } from './format.js';
 import { useHomePageStyles } from './home-page.styles.js';
 import { HowItWorks } from './how-it-works.js';
@@ -40,6 +41,7 @@ export function HomePage({ client, me, program }: HomePageProps): JSX.Element {
         }
       />
       <MyLearningCard client={client} me={me} program={program} />
+      <PulseCard client={client} />
       <HowItWorks />
       {program.state.status === 'loading' ? <LoadingState label="Loading your program" /> : null}
       {program.state.status === 'error' ? (

@@ -7,9 +7,10 @@ export function recipientText(recipient: DeliveryRecipient): string {
     : `Conversation ${recipient.conversationId}`;
 }
 
-/** What a delivery carried, in words: a lesson, or a notice and why it was sent. */
+/** What a delivery carried, in words: a lesson, a weekly pulse, or a notice and why it was sent. */
 export function payloadText(payload: DeliveryPayload): string {
   if (payload.kind === 'lesson') return `Lesson “${payload.lessonId}”`;
+  if (payload.kind === 'pulse') return `Weekly pulse (${payload.week})`;
   return `Notice “${payload.title}” (${payload.topic})`;
 }
 
