@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createApiClient } from './api-client.js';
+import { createApiClient, fileNameOf } from './api-client.js';
 import { ApiError, StaleEditError } from './api-error.js';
 
 const greetingSchema = z.object({ greeting: z.string() });
@@ -216,5 +216,59 @@ describe('ApiClient.send', () => {
 
     expect(error).toBeInstanceOf(StaleEditError);
     expect((error as StaleEditError<unknown>).current).toBeUndefined();
+  });
+});
+
+describe('ApiClient.download', () => {
+  it('should fetch a file with the identity headers and name it from the server', async () => {
+    const server = answering(
+      () =>
+        new Response('week,wauPct\n2026-W48,71\n', {
+          status: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': 'attachment; filename="lastmile-scoreboard.csv"',
+          },
+        }),
+    );
+    const client = createApiClient({
+      fetch: server.fetch,
+      headers: () => Promise.resolve({ 'x-dev-user': 'champion@demo.example' }),
+    });
+
+    const file = await client.download('/api/scoreboard?weeks=8&format=csv');
+
+    expect(server.requests[0]?.headers.get('x-dev-user')).toBe('champion@demo.example');
+    expect(file.fileName).toBe('lastmile-scoreboard.csv');
+    expect(await file.blob.text()).toBe('week,wauPct\n2026-W48,71\n');
+  });
+
+  it('should throw the problem a failed download answers with', async () => {
+    const server = answering(() =>
+      json(
+        { type: 'about:blank', title: 'Forbidden', status: 403 },
+        403,
+        'application/problem+json',
+      ),
+    );
+    const client = createApiClient({ fetch: server.fetch, headers: () => Promise.resolve({}) });
+
+    const error = await caught(client.download('/api/checkpoint?format=csv'));
+
+    expect(error.problem).toMatchObject({ title: 'Forbidden', status: 403 });
+  });
+});
+
+describe('fileNameOf', () => {
+  it('should prefer the encoded file name to the plain one', () => {
+    expect(fileNameOf(`attachment; filename="a.csv"; filename*=UTF-8''r%C3%A9sum%C3%A9.csv`)).toBe(
+      'résumé.csv',
+    );
+  });
+
+  it('should read a plain file name and give none for a header without one', () => {
+    expect(fileNameOf('attachment; filename=checkpoint.json')).toBe('checkpoint.json');
+    expect(fileNameOf('inline')).toBeUndefined();
+    expect(fileNameOf(null)).toBeUndefined();
   });
 });

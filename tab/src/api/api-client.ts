@@ -14,6 +14,12 @@ export interface SendOptions {
   readonly ifNoneMatch?: '*' | undefined;
 }
 
+/** A file the server answered with, and the name its `Content-Disposition` header gives it. */
+export interface Downloaded {
+  readonly blob: Blob;
+  readonly fileName: string | undefined;
+}
+
 /** A parsed answer with its `ETag` header, which the next edit of the same document sends back. */
 export interface Sent<T> {
   readonly value: T;
@@ -34,6 +40,8 @@ export interface ApiClient {
     schema: z.ZodType<T>,
     options?: SendOptions,
   ): Promise<Sent<T>>;
+  /** GETs a file (a CSV or JSON export) with the same identity headers; throws ApiError on failure. */
+  download(path: string): Promise<Downloaded>;
 }
 
 export interface ApiClientOptions {
@@ -69,6 +77,21 @@ function currentOf<T>(body: unknown, schema: z.ZodType<T>): T | undefined {
   if (typeof body !== 'object' || body === null || !('current' in body)) return undefined;
   const parsed = schema.safeParse(body.current);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The file name in a `Content-Disposition` header: the RFC 5987 form first, then the plain one. */
+export function fileNameOf(contentDisposition: string | null): string | undefined {
+  if (!contentDisposition) return undefined;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/iu.exec(contentDisposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // A malformed encoded name falls back to the plain one.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/iu.exec(contentDisposition)?.[1]?.trim();
+  return plain === '' ? undefined : plain;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -128,10 +151,27 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return { value: parsed.data, etag };
   }
 
+  async function download(path: string): Promise<Downloaded> {
+    const headers = { Accept: 'text/csv, application/json, */*', ...(await authHeaders()) };
+    let response: Response;
+    try {
+      response = await fetchFn(path, { method: 'GET', headers });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : undefined;
+      throw new ApiError(problem(0, 'Lastmile could not be reached', detail));
+    }
+    if (!response.ok) throw new ApiError(problemFrom(response, await readJson(response)));
+    return {
+      blob: await response.blob(),
+      fileName: fileNameOf(response.headers.get('content-disposition')),
+    };
+  }
+
   return {
     async get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
       return (await send('GET', path, undefined, schema)).value;
     },
     send,
+    download,
   };
 }

@@ -9,7 +9,9 @@ import { PageHeading } from '../pages/page-heading.js';
 import { CurriculumSection } from './curriculum-section.js';
 import { DeliveryProblemsSection } from './delivery-problems-section.js';
 import { useProgramPageStyles } from './program-page.styles.js';
+import { RosterSection } from './roster-section.js';
 import { ScheduleSection } from './schedule-section.js';
+import { UsageDataSection } from './usage-data-section.js';
 
 export interface ProgramPageProps {
   readonly client: ApiClient;
@@ -21,6 +23,8 @@ const sections = [
   { id: 'curriculum', label: 'Curriculum' },
   { id: 'schedule', label: 'Schedule' },
   { id: 'deliveries', label: 'Delivery problems' },
+  { id: 'roster', label: 'Roster' },
+  { id: 'usage', label: 'Usage data' },
 ] as const;
 type SectionId = (typeof sections)[number]['id'];
 
@@ -33,6 +37,11 @@ const tabId = (section: SectionId): string => `program-section-${section}`;
 export function ProgramPage({ client, me, program }: ProgramPageProps): JSX.Element {
   const styles = useProgramPageStyles();
   const [section, setSection] = useState<SectionId>('curriculum');
+  // Only admins import the roster and usage data; champions see both through the scoreboard.
+  const adminOnly: readonly SectionId[] = ['roster', 'usage'];
+  const shown = sections.filter(
+    (item) => !adminOnly.includes(item.id) || me.roles.includes('admin'),
+  );
   return (
     <section aria-labelledby="program-title" className={styles.root}>
       <PageHeading
@@ -48,7 +57,7 @@ export function ProgramPage({ client, me, program }: ProgramPageProps): JSX.Elem
           if (isSectionId(data.value)) setSection(data.value);
         }}
       >
-        {sections.map((item) => (
+        {shown.map((item) => (
           <Tab key={item.id} value={item.id} id={tabId(item.id)}>
             {item.label}
           </Tab>
@@ -60,6 +69,12 @@ export function ProgramPage({ client, me, program }: ProgramPageProps): JSX.Elem
         ) : null}
         {section === 'schedule' ? <ScheduleSection client={client} /> : null}
         {section === 'deliveries' ? <DeliveryProblemsSection client={client} me={me} /> : null}
+        {section === 'roster' && me.roles.includes('admin') ? (
+          <RosterSection client={client} program={program} />
+        ) : null}
+        {section === 'usage' && me.roles.includes('admin') ? (
+          <UsageDataSection client={client} />
+        ) : null}
       </div>
     </section>
   );

@@ -21,6 +21,13 @@ import { pagePanelId, tabIdFor } from './page-nav.js';
 const ProgramPage = lazy(() =>
   import('../program/program-page.js').then((module) => ({ default: module.ProgramPage })),
 );
+// Champions and admins only; the scoreboard's chunk carries the chart library.
+const ScoreboardPage = lazy(() =>
+  import('../scoreboard/scoreboard-page.js').then((module) => ({ default: module.ScoreboardPage })),
+);
+const CheckpointPage = lazy(() =>
+  import('../checkpoint/checkpoint-page.js').then((module) => ({ default: module.CheckpointPage })),
+);
 
 export interface PageOutletProps {
   readonly client: ApiClient;
@@ -56,12 +63,28 @@ function renderRoute(props: PageOutletProps): JSX.Element {
     );
   }
   if (page.id === 'workflows') return <WorkflowsPage client={client} me={me} program={program} />;
-  if (page.id === 'flags') return <FlagsPage client={client} me={me} />;
+  if (page.id === 'flags') {
+    return <FlagsPage client={client} me={me} program={program} query={route.query} />;
+  }
   if (page.id === 'practice') return <PracticePage client={client} me={me} program={program} />;
   if (page.id === 'program') {
     return (
       <Suspense fallback={<LoadingState label="Loading the program set-up" />}>
         <ProgramPage client={client} me={me} program={program} />
+      </Suspense>
+    );
+  }
+  if (page.id === 'scoreboard') {
+    return (
+      <Suspense fallback={<LoadingState label="Loading the scoreboard" />}>
+        <ScoreboardPage client={client} me={me} />
+      </Suspense>
+    );
+  }
+  if (page.id === 'checkpoint') {
+    return (
+      <Suspense fallback={<LoadingState label="Loading the checkpoint" />}>
+        <CheckpointPage client={client} program={program} />
       </Suspense>
     );
   }
