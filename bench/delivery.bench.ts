@@ -180,7 +180,13 @@ async function main(): Promise<number> {
   const threads: Worker[] = [];
   try {
     const { services } = setup;
-    await seedDemo(setup.storage, services, new Date(), pino({ level: 'silent' }));
+    await seedDemo(
+      setup.storage,
+      services,
+      new Date(),
+      pino({ level: 'silent' }),
+      benchConfig(tmpdir()),
+    );
     const [families, departments] = await Promise.all([
       setup.storage.program.listJobFamilies(demoTenantId),
       setup.storage.program.listDepartments(demoTenantId),

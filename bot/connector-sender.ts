@@ -11,6 +11,9 @@ import {
   SendFailure,
 } from '../src/services/delivery-worker.js';
 
+/** How long a message for a tenant the bot has not heard from waits before it tries again. */
+const waitForInstallMs = 6 * 3_600_000;
+
 /** The conversation references proactive messages need (`ConversationRepository` in storage). */
 export interface ConversationDirectory {
   find(tenantId: string, userId: string): Promise<ConversationReference | undefined>;
@@ -152,9 +155,11 @@ export class ConnectorSender implements MessageSender {
   ): Promise<Target> {
     const channel = await this.ports.conversations.findChannel(tenantId);
     if (channel === undefined) {
+      // Nothing is wrong yet: the organisation has not installed the bot, or nobody has used it.
+      // The message waits (and tries again every few hours) rather than failing at once.
       throw new SendFailure(
         'No 1:1 chat with this person, and the bot has not heard from their tenant yet',
-        { permanent: true },
+        { retryAfterMs: waitForInstallMs },
       );
     }
     await context?.pace();

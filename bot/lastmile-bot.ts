@@ -31,6 +31,8 @@ import {
 import { commandCatalog, parseCommand, type CommandName, type ParsedCommand } from './commands.js';
 import { FlagChat, SuggestionChat, type Suggestions } from './flag-chat.js';
 import type { LearningChat } from './learning-chat.js';
+import type { PulseChat } from './pulse-chat.js';
+import type { RosterChat } from './roster-chat.js';
 import { type FlagRaiser, PromptMessageExtension } from './message-extension.js';
 import {
   isMeetingConversation,
@@ -48,10 +50,13 @@ const notSetUpYet: Readonly<Record<Exclude<CommandName, 'help'>, string>> = {
   flag: 'Flagging AI output is not set up yet for this program.',
   suggest: 'Workflow suggestions are not set up yet for this program.',
   practice: 'Team practice sessions are not set up yet for this program.',
+  sync: 'Roster sync is not set up yet for this program.',
+  pulse: 'The weekly pulse is not set up yet for this program.',
 };
 
 const sentences = {
   personalOnly: 'Lessons and progress are personal: open a chat with Lastmile and type it there.',
+  pulsePersonal: 'The weekly pulse is personal: open a chat with Lastmile and type pulse there.',
   practiceInTeam:
     "Practice runs in your team's meeting, group chat or channel: type @Lastmile practice there.",
   unknownCaller:
@@ -148,6 +153,10 @@ export interface LastmileBotDeps {
   readonly flags?: FlagRaiser | undefined;
   /** Workflow improvements (`suggest`); without it, suggestions are not set up. */
   readonly suggestions?: Suggestions | undefined;
+  /** `sync roster` in teams and group chats; without it, roster sync is not set up. */
+  readonly roster?: RosterChat | undefined;
+  /** The weekly pulse (`pulse`, `answerPulse`); without it, the pulse is not set up. */
+  readonly pulse?: PulseChat | undefined;
   /** Keeps conversation references for proactive messages. */
   readonly conversations?:
     | {
@@ -234,7 +243,7 @@ export class LastmileBot extends TeamsActivityHandler {
       return;
     }
     const personal = isPersonal(context.activity);
-    const { learning, practice } = this.#deps;
+    const { learning, practice, roster } = this.#deps;
     switch (command.name) {
       case 'lesson':
       case 'progress':
@@ -280,6 +289,26 @@ export class LastmileBot extends TeamsActivityHandler {
         }
         await this.#asCaller(context, (caller) => this.#practiceCommand(context, caller, command));
         return;
+      case 'sync':
+        if (roster === undefined) break;
+        await this.#asCaller(context, async (caller) => {
+          await context.sendActivity(
+            cardMessage(await roster.reply(context, caller, command.argument)),
+          );
+        });
+        return;
+      case 'pulse': {
+        const { pulse } = this.#deps;
+        if (pulse === undefined) break;
+        if (!personal) {
+          await context.sendActivity(notice(sentences.pulsePersonal));
+          return;
+        }
+        await this.#asCaller(context, async (caller) => {
+          await context.sendActivity(cardMessage(await pulse.card(caller)));
+        });
+        return;
+      }
       default:
         break;
     }
@@ -380,6 +409,10 @@ export class LastmileBot extends TeamsActivityHandler {
       if (verb === 'saveSetup') return learning.saveSetup(caller, name, data);
       if (verb === 'answerLesson') return learning.answer(caller, data);
       if (verb === 'nextLesson') return learning.nextLessonCard(caller);
+    }
+    if (this.#deps.pulse !== undefined) {
+      if (verb === 'answerPulse') return this.#deps.pulse.answer(caller, data);
+      if (verb === 'editPulse') return this.#deps.pulse.edit(caller);
     }
     if (this.#flagChat !== undefined && verb === 'submitFlag') {
       return this.#flagChat.submit(caller, data, context.activity.id);

@@ -11,6 +11,8 @@ import { ConnectorSender } from '../bot/connector-sender.js';
 import { createDeliveryRenderer } from '../bot/delivery-messages.js';
 import { LearningChat } from '../bot/learning-chat.js';
 import { PracticeChat } from '../bot/practice-chat.js';
+import { PulseChat } from '../bot/pulse-chat.js';
+import { RosterChat } from '../bot/roster-chat.js';
 import { createEntraTokenVerifier } from './api/entra-token-verifier.js';
 import { healthRouter } from './api/health-router.js';
 import { createHttpApp } from './api/http-app.js';
@@ -18,17 +20,26 @@ import { authenticate } from './api/identity-middleware.js';
 import { deliveriesRouter } from './api/deliveries-router.js';
 import { flagsRouter } from './api/flags-router.js';
 import { improvementsRouter } from './api/improvements-router.js';
+import { peopleRouter } from './api/people-router.js';
 import { vendorPackRouter } from './api/vendor-pack-router.js';
 import { lessonsRouter } from './api/lessons-router.js';
 import { meRouter } from './api/me-router.js';
 import { practiceRouter } from './api/practice-router.js';
+import { pulseRouter } from './api/pulse-router.js';
 import { devRosterRouter, programRouter } from './api/program-router.js';
 import { type Config, ConfigError, loadConfigFromEnvironment } from './config.js';
-import { demoAdminUpn, demoFixedPeople } from './domain/demo-tenant.js';
-import { randomUUID } from 'node:crypto';
+import { demoAdminUpn, demoFixedPeople, demoTenantId } from './domain/demo-tenant.js';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { promptBulkRoutes, promptsRouter } from './api/prompts-router.js';
+import { rosterBulkRoutes, rosterRouter } from './api/roster-router.js';
 import { workflowsRouter } from './api/workflows-router.js';
+import { scoreboardRouter } from './api/scoreboard-router.js';
+import { checkpointRouter } from './api/checkpoint-router.js';
+import { usageRouter } from './api/usage-router.js';
+import { authenticateWithApiKeys } from './api/api-key-auth.js';
+import { apiKeysRouter } from './api/api-keys-router.js';
+import { usageImportBulkRoutes, usageImportsRouter } from './api/usage-imports-router.js';
 import { ConversationBook } from './services/conversation-book.js';
 import { CurriculumService } from './services/curriculum-service.js';
 import { DeliveryQueue } from './services/delivery-queue.js';
@@ -41,11 +52,22 @@ import { seedDemoLibrary } from './services/demo-library-seeder.js';
 import { LearningService } from './services/learning-service.js';
 import { PracticeService } from './services/practice-service.js';
 import { seedDemoTenant } from './services/demo-seeder.js';
+import { seedDemoProgram } from './services/demo-program-seeder.js';
 import { IdentityService } from './services/identity-service.js';
 import { ProgramService } from './services/program-service.js';
 import { PromptSearchIndex } from './services/prompt-search-index.js';
 import { PromptService } from './services/prompt-service.js';
+import { PulseScheduler } from './services/pulse-scheduler.js';
+import { PulseService } from './services/pulse-service.js';
+import { UsageIngest } from './services/usage-ingest.js';
+import { ApiKeyService } from './services/api-key-service.js';
+import { CopilotReportImport } from './services/copilot-report-import.js';
+import { UsageCsvImport } from './services/usage-csv-import.js';
 import { UsageRecorder } from './services/usage-recorder.js';
+import { RosterCounts } from './services/roster-counts.js';
+import { RosterService } from './services/roster-service.js';
+import { ScoreboardService } from './services/scoreboard-service.js';
+import { CheckpointService } from './services/checkpoint-service.js';
 import { WorkflowService } from './services/workflow-service.js';
 import { openStorage, type Storage, type StorageOptions } from './storage/storage.js';
 
@@ -66,6 +88,8 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** For tests: where local mode reaches the embedded server (a fault-injecting proxy). */
   readonly embeddedEndpointFor?: StorageOptions['embeddedEndpointFor'];
+  /** A store opened by the caller (benchmarks); it stays open when the app closes. */
+  readonly storage?: Storage;
 }
 
 const shutdownGraceMs = 10_000;
@@ -97,6 +121,18 @@ export interface Lastmile {
   readonly scheduler: LessonScheduler;
   readonly flags: FlagService;
   readonly improvements: ImprovementService;
+  readonly pulse: PulseService;
+  readonly pulseChat: PulseChat;
+  readonly pulseScheduler: PulseScheduler;
+  readonly usageIngest: UsageIngest;
+  readonly rosterCounts: RosterCounts;
+  readonly roster: RosterService;
+  readonly rosterChat: RosterChat;
+  readonly scoreboard: ScoreboardService;
+  readonly checkpoints: CheckpointService;
+  readonly apiKeys: ApiKeyService;
+  readonly usageCsvImport: UsageCsvImport;
+  readonly copilotReport: CopilotReportImport;
 }
 
 /**
@@ -114,9 +150,42 @@ export function composeLastmile(
   },
 ): Lastmile {
   const { now, logger } = options;
-  const identities = new IdentityService(storage, { rosterCacheMs: 30_000, clock: Date.now });
+  // People imported by UPN alone are matched at their first sign-in (see RosterService).
+  const identities = new IdentityService(
+    {
+      people: storage.people,
+      pending: { claimPending: (tenantId, id, upn) => roster.claimPending(tenantId, id, upn) },
+    },
+    { rosterCacheMs: 30_000, clock: Date.now },
+  );
   const program = new ProgramService(storage);
-  const usage = new UsageRecorder(storage);
+  const usageIngest = new UsageIngest(storage, { now, rosterSnapshotMs: 60_000, clock: Date.now });
+  const apiKeys = new ApiKeyService(
+    { apiKeys: storage.apiKeys },
+    { now, randomBytes, cacheMs: 30_000, clock: Date.now },
+  );
+  const usageCsvImport = new UsageCsvImport({ usage: usageIngest });
+  const copilotReport = new CopilotReportImport(
+    { usage: usageIngest },
+    { settings: config.graph, now, clock: Date.now },
+  );
+  const usage = new UsageRecorder({ people: storage.people, ingest: usageIngest });
+  const rosterCounts = new RosterCounts(storage, now);
+  const roster = new RosterService(
+    {
+      people: storage.people,
+      program: storage.program,
+      // A roster change reaches the headcounts and the ingest's roster snapshot at once.
+      counts: {
+        refresh: async (tenantId: string) => {
+          usageIngest.forgetRoster(tenantId);
+          await rosterCounts.refresh(tenantId);
+        },
+      },
+    },
+    { now },
+  );
+  const rosterChat = new RosterChat({ roster });
   const index = new PromptSearchIndex(storage, {
     refreshIntervalMs: config.searchRefreshMs,
     clock: Date.now,
@@ -202,6 +271,21 @@ export function composeLastmile(
     now,
   });
   const practiceChat = new PracticeChat({ practice, prompts });
+  const pulse = new PulseService(
+    {
+      pulses: storage.pulses,
+      tasks: {
+        listForDepartment: async (tenantId, departmentId) =>
+          (await storage.workflows.list(tenantId, departmentId)).map((entry) => entry.value),
+        find: async (tenantId, taskId) => (await storage.workflows.find(tenantId, taskId))?.value,
+      },
+      learners: storage.learners,
+      callers: identities,
+      queue: deliveryQueue,
+    },
+    now,
+  );
+  const pulseChat = new PulseChat({ pulse, callers: identities, now });
 
   // Proactive delivery: every instance may run the scheduler and a worker; they share the queue.
   const deliveryWorker = new DeliveryWorker(
@@ -212,6 +296,7 @@ export function composeLastmile(
         conversations: storage.conversations,
         render: createDeliveryRenderer({
           lessonCard: (tenantId, lessonId) => learningChat.deliveryCard(tenantId, lessonId),
+          pulseCard: (tenantId, userId, week) => pulseChat.deliveryCard(tenantId, userId, week),
         }),
         tokenFor: createBotTokenProvider(config.bot),
         timeoutMs: config.delivery.sendTimeoutMs,
@@ -234,6 +319,10 @@ export function composeLastmile(
       learners: storage.learners,
       queue: deliveryQueue,
     },
+    { now, intervalMs: config.delivery.schedulerIntervalMs, logger },
+  );
+  const pulseScheduler = new PulseScheduler(
+    { tenants: storage.program, program: { programStart }, pulse },
     { now, intervalMs: config.delivery.schedulerIntervalMs, logger },
   );
 
@@ -260,6 +349,51 @@ export function composeLastmile(
     { now, newId: randomUUID },
   );
 
+  const scoreboard = new ScoreboardService(
+    {
+      program: storage.program,
+      rosters: rosterCounts,
+      rollups: storage.activity,
+      people: storage.people,
+      feedback: {
+        figures: async (tenantId) => {
+          const [flagStats, improvementCounts] = await Promise.all([
+            flags.stats(tenantId),
+            improvements.counts(tenantId),
+          ]);
+          return {
+            openFlags: flagStats.open + flagStats.inReview,
+            resolvedFlags: flagStats.resolved,
+            medianHoursToResolution: flagStats.medianHoursToResolution,
+            medianHoursToFirstResponse: flagStats.medianHoursToFirstResponse,
+            improvementsSuggested: improvementCounts.suggested,
+            improvementsPushedToVendor: improvementCounts.pushedToVendor,
+          };
+        },
+      },
+      notices: deliveryQueue,
+    },
+    now,
+  );
+
+  const checkpoints = new CheckpointService(
+    {
+      program: storage.program,
+      scoreboard,
+      tasks: {
+        list: async (tenantId) =>
+          (await storage.workflows.list(tenantId)).map((entry) => entry.value),
+      },
+      pulses: storage.pulses,
+      flags,
+      improvements,
+      prompts: {
+        titleOf: async (tenantId, id) => (await storage.prompts.find(tenantId, id))?.value.title,
+      },
+    },
+    now,
+  );
+
   return {
     identities,
     program,
@@ -276,6 +410,18 @@ export function composeLastmile(
     scheduler,
     flags,
     improvements,
+    pulse,
+    pulseChat,
+    pulseScheduler,
+    usageIngest,
+    rosterCounts,
+    roster,
+    rosterChat,
+    scoreboard,
+    checkpoints,
+    apiKeys,
+    usageCsvImport,
+    copilotReport,
   };
 }
 
@@ -285,6 +431,7 @@ export async function seedDemo(
   services: Lastmile,
   now: Date,
   logger: Logger,
+  config: Config,
 ): Promise<void> {
   const { prompts, workflows, curriculum } = services;
   const marker = {
@@ -298,6 +445,38 @@ export async function seedDemo(
   if (library.seeded) logger.info({ prompts: library.prompts }, 'seeded the demo prompt library');
   const lessons = await seedDemoCurriculum({ curriculum, marker }, now);
   if (lessons.seeded) logger.info({ lessons: lessons.lessons }, 'seeded the demo curriculum');
+  if (seed.seeded) await services.rosterCounts.refresh(demoTenantId);
+
+  // The eight program weeks are written by a second set of services over the same store, whose
+  // clock the seeder moves through the weeks, so each write lands in its week.
+  let simulated = now;
+  const weekly = composeLastmile(storage, config, { now: () => simulated, logger });
+  const program = await seedDemoProgram(
+    {
+      setClock: (moment) => {
+        simulated = moment;
+      },
+      roster: { listAll: (tenantId) => storage.people.listAll(tenantId, 100_000) },
+      library: {
+        listPrompts: async (tenantId) =>
+          (await storage.prompts.listAll(tenantId)).map((entry) => entry.value),
+        listTasks: async (tenantId) =>
+          (await storage.workflows.list(tenantId)).map((entry) => entry.value),
+        publishedLessons: (tenantId, jobFamilyId) =>
+          weekly.curriculum.publishedFor(tenantId, jobFamilyId),
+      },
+      ingest: weekly.usageIngest,
+      prompts: weekly.prompts,
+      learning: weekly.learning,
+      practice: weekly.practice,
+      flags: weekly.flags,
+      improvements: weekly.improvements,
+      pulses: weekly.pulse,
+      marker,
+    },
+    now,
+  );
+  if (program.seeded) logger.info(program, 'seeded the demo program');
 }
 
 export async function startLastmile(
@@ -311,18 +490,21 @@ export async function startLastmile(
     version: string;
   };
 
-  const storage = await openStorage(config.cosmos, {
-    dataDir: config.dataDir,
-    logger,
-    ...(options.embeddedEndpointFor === undefined
-      ? {}
-      : { embeddedEndpointFor: options.embeddedEndpointFor }),
-  });
+  const ownsStorage = options.storage === undefined;
+  const storage =
+    options.storage ??
+    (await openStorage(config.cosmos, {
+      dataDir: config.dataDir,
+      logger,
+      ...(options.embeddedEndpointFor === undefined
+        ? {}
+        : { embeddedEndpointFor: options.embeddedEndpointFor }),
+    }));
 
   try {
     const services = composeLastmile(storage, config, { now, logger });
     const { identities, program, prompts, deliveryWorker, scheduler } = services;
-    if (config.seedDemo) await seedDemo(storage, services, now(), logger);
+    if (config.seedDemo) await seedDemo(storage, services, now(), logger, config);
 
     const bot = createBotEndpoint({
       settings: config.bot,
@@ -338,6 +520,8 @@ export async function startLastmile(
         conversations: services.conversations,
         flags: services.flags,
         suggestions: services.improvements,
+        roster: services.rosterChat,
+        pulse: services.pulseChat,
       }),
     });
 
@@ -345,7 +529,12 @@ export async function startLastmile(
       logger,
       production: config.production,
       bodyLimit: config.bodyLimit,
-      bulkRoutes: [...promptBulkRoutes],
+      bulkRoutes: [
+        ...promptBulkRoutes,
+        ...rosterBulkRoutes,
+        '/usage-events',
+        ...usageImportBulkRoutes,
+      ],
       bulkBodyLimit: config.bulkBodyLimit,
       publicRoutes: [
         healthRouter({
@@ -356,21 +545,33 @@ export async function startLastmile(
           now: Date.now,
         }),
       ],
-      authenticate: authenticate({
-        verifier: createEntraTokenVerifier(config.entra),
-        identities,
-        devIdentity: config.devIdentity,
+      // An `x-api-key` request is the key's, on the ingest routes only; all else goes to SSO.
+      authenticate: authenticateWithApiKeys({
+        keys: services.apiKeys,
+        sso: authenticate({
+          verifier: createEntraTokenVerifier(config.entra),
+          identities,
+          devIdentity: config.devIdentity,
+        }),
       }),
       apiRoutes: [
         meRouter(identities),
         programRouter(program, now),
+        usageRouter(services.usageIngest),
+        usageImportsRouter({ csv: services.usageCsvImport, copilot: services.copilotReport }),
+        apiKeysRouter(services.apiKeys),
+        scoreboardRouter(services.scoreboard, now),
+        checkpointRouter(services.checkpoints, now),
         promptsRouter(prompts, now),
         workflowsRouter(services.workflows),
         lessonsRouter(services.curriculum, services.learning),
         practiceRouter(services.practice),
+        pulseRouter(services.pulse),
         deliveriesRouter(services.deliveryQueue, now),
         flagsRouter(services.flags),
         improvementsRouter(services.improvements),
+        peopleRouter(program),
+        rosterRouter(services.roster),
         vendorPackRouter(services, now),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
@@ -382,6 +583,7 @@ export async function startLastmile(
     if (config.delivery.workerEnabled) {
       deliveryWorker.start();
       scheduler.start();
+      services.pulseScheduler.start();
     }
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${String(port)}`;
@@ -399,15 +601,16 @@ export async function startLastmile(
         closing ??= (async () => {
           await stopServer(server);
           await scheduler.stop();
+          await services.pulseScheduler.stop();
           await deliveryWorker.stop();
-          await storage.close();
+          if (ownsStorage) await storage.close();
           logger.info('Lastmile stopped');
         })();
         return closing;
       },
     };
   } catch (error) {
-    await storage.close();
+    if (ownsStorage) await storage.close();
     throw error;
   }
 }

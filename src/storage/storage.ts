@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { CosmosClient, Database, JSONObject, OperationInput } from '@azure/cosmos';
 import type { CosmosSettings } from '../config.js';
-import { createCosmosClient, ensureDatabase } from './cosmos-connection.js';
+import { createCosmosClient, ensureDatabase, type RequestMeter } from './cosmos-connection.js';
 import { type ContainerName, containerDefinitions, containerNames } from './containers.js';
 import { type EmbeddedCosmosServer, startEmbeddedCosmosServer } from './embedded-cosmos-server.js';
 import { LocalDataFile, type StoredDocument } from './local-data-file.js';
 import { ActivityRepository } from './activity-repository.js';
+import { ApiKeyRepository } from './api-key-repository.js';
 import { ConversationRepository } from './conversation-repository.js';
 import { CurriculumRepository } from './curriculum-repository.js';
 import { DeliveryRepository } from './delivery-repository.js';
@@ -14,6 +15,7 @@ import { LearnerRepository } from './learner-repository.js';
 import { PracticeRepository } from './practice-repository.js';
 import { PeopleRepository } from './people-repository.js';
 import { PromptRepository } from './prompt-repository.js';
+import { PulseRepository } from './pulse-repository.js';
 import { ProgramRepository } from './program-repository.js';
 import type { RetryPolicy } from './throttle-retry.js';
 import { WorkflowRepository } from './workflow-repository.js';
@@ -36,6 +38,10 @@ export interface Storage {
   readonly conversations: ConversationRepository;
   readonly deliveries: DeliveryRepository;
   readonly feedback: FeedbackRepository;
+  /** Requests sent to Cosmos DB so far and their request charge (for benchmarks and metrics). */
+  readonly meter: Readonly<RequestMeter>;
+  readonly pulses: PulseRepository;
+  readonly apiKeys: ApiKeyRepository;
   /** Whether the store answers a cheap read now. */
   ping(): Promise<boolean>;
   /** Saves everything acknowledged so far (local mode); Azure writes are durable when acknowledged. */
@@ -49,6 +55,8 @@ export interface StorageOptions {
   readonly retry?: RetryPolicy;
   /** Where local mode talks to Cosmos DB; tests put a fault-injecting proxy in between. */
   readonly embeddedEndpointFor?: (serverEndpoint: string) => Promise<string> | string;
+  /** Local mode only: `false` keeps the embedded store in memory, with no data file (benchmarks). */
+  readonly persist?: boolean;
 }
 
 export const localDataFileName = 'lastmile.json';
@@ -65,24 +73,30 @@ export async function openStorage(
   let dataFile: LocalDataFile | undefined;
   let client: CosmosClient;
   let database: Database;
+  const meter: RequestMeter = { requests: 0, requestCharge: 0 };
 
   if (settings.endpoint === undefined) {
-    dataFile = await LocalDataFile.open(path.join(options.dataDir, localDataFileName), {
-      logger: options.logger,
-    });
+    if (options.persist !== false) {
+      dataFile = await LocalDataFile.open(path.join(options.dataDir, localDataFileName), {
+        logger: options.logger,
+      });
+    }
     server = await startEmbeddedCosmosServer();
     const endpoint = (await options.embeddedEndpointFor?.(server.endpoint)) ?? server.endpoint;
-    client = createCosmosClient({ kind: 'embedded', endpoint });
+    client = createCosmosClient({ kind: 'embedded', endpoint }, meter);
     database = await ensureDatabase(client, settings.databaseId, { create: true });
-    await loadIntoServer(database, dataFile);
+    if (dataFile !== undefined) await loadIntoServer(database, dataFile);
   } else {
-    client = createCosmosClient({
-      kind: 'azure',
-      endpoint: settings.endpoint,
-      key: settings.key,
-      managedIdentityClientId: settings.managedIdentityClientId,
-      endpointDiscovery: settings.endpointDiscovery,
-    });
+    client = createCosmosClient(
+      {
+        kind: 'azure',
+        endpoint: settings.endpoint,
+        key: settings.key,
+        managedIdentityClientId: settings.managedIdentityClientId,
+        endpointDiscovery: settings.endpointDiscovery,
+      },
+      meter,
+    );
     database = await ensureDatabase(client, settings.databaseId, {
       create: settings.key !== undefined,
     });
@@ -96,6 +110,7 @@ export async function openStorage(
 
   return {
     mode: server === undefined ? 'azure' : 'embedded',
+    meter,
     people: new PeopleRepository(container('people'), repositoryOptions),
     program: new ProgramRepository(container('program'), repositoryOptions),
     prompts: new PromptRepository(container('prompts'), repositoryOptions),
@@ -115,6 +130,8 @@ export async function openStorage(
     conversations: new ConversationRepository(container('people'), repositoryOptions),
     deliveries: new DeliveryRepository(container('deliveries'), repositoryOptions),
     feedback: new FeedbackRepository(container('feedback'), repositoryOptions),
+    pulses: new PulseRepository(container('activity'), repositoryOptions),
+    apiKeys: new ApiKeyRepository(container('program'), repositoryOptions),
     async ping() {
       try {
         await database.read();

@@ -66,7 +66,7 @@ describe('the HTTP API in dev identity mode', () => {
     expect((response.body as Problem).errors?.[0]?.field).toBe('x-dev-user');
   });
 
-  it('should describe the demo program: 900 people, 8 departments, 4 job families', async () => {
+  it('should describe the demo program: 900 people, 9 departments, 4 job families', async () => {
     const response = await request(app.url, '/api/program');
     expect(response.status).toBe(200);
     const body = response.body as {
@@ -75,7 +75,7 @@ describe('the HTTP API in dev identity mode', () => {
       jobFamilies: unknown[];
     };
     expect(body.headcount).toBe(900);
-    expect(body.departments).toHaveLength(8);
+    expect(body.departments).toHaveLength(9);
     expect(body.jobFamilies).toHaveLength(4);
   });
 
