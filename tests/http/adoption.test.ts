@@ -70,6 +70,25 @@ describe('adoption data: ingest, scoreboard and checkpoint over the demo program
     expect(board.tiles.medianHoursToResolution).toBeGreaterThan(0);
   });
 
+  it('should give every demo flag a reviewer or an outcome, and show the flag counts on the scoreboard', async () => {
+    const response = await request(app.url, '/api/flags/stats', { headers: devHeaders(champion) });
+    expect(response.status).toBe(200);
+    const stats = response.body as {
+      raised: number;
+      open: number;
+      inReview: number;
+      resolved: number;
+      withoutReviewerOrOutcome: number;
+      medianHoursToResolution?: number;
+    };
+    expect(stats.raised).toBeGreaterThan(10);
+    expect(stats.withoutReviewerOrOutcome).toBe(0);
+    const board = await scoreboard(app, 8);
+    expect(board.tiles.openFlags).toBe(stats.open + stats.inReview);
+    expect(board.tiles.resolvedFlags).toBe(stats.resolved);
+    expect(board.tiles.medianHoursToResolution).toBe(stats.medianHoursToResolution);
+  });
+
   it('should withhold every figure of a department under the minimum group size', async () => {
     const board = await scoreboard(app, 8);
     const small = board.departments.find((department) => department.id === 'executive-office');
