@@ -1,11 +1,25 @@
 // A synthetic tenant for the adoption benchmarks, written through the real repositories: settings,
 // departments, one job family, N people spread over the departments, and the roster headcounts.
+import { type Config, loadConfig } from '../src/config.js';
 import type { Person } from '../src/contracts/people.js';
 import { RosterCounts } from '../src/services/roster-counts.js';
 import type { Storage } from '../src/storage/storage.js';
 
 export const benchTenantId = 'bench';
 export const benchChampionUpn = 'champion@bench.example';
+
+/** The app as the adoption benchmarks run it: loopback, silent, no demo data, no delivery worker. */
+export function benchConfig(dataDir: string): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    LASTMILE_DATA_DIR: dataDir,
+    LASTMILE_SEED_DEMO: 'false',
+    LASTMILE_DELIVERY_WORKER: 'false',
+  });
+}
 
 export interface BenchTenant {
   readonly people: readonly Person[];

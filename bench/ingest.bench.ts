@@ -3,13 +3,12 @@
 // Prints {"bench":"ingest","events","eventsPerS","lost","doubleCounted",...}.
 import { rm } from 'node:fs/promises';
 import { pino } from 'pino';
-import { loadConfig } from '../src/config.js';
 import { addWeeks, isoWeekOf, weekStart } from '../src/domain/iso-week.js';
 import { startLastmile } from '../src/main.js';
 import { RollupRecompute } from '../src/services/rollup-recompute.js';
 import { openStorage } from '../src/storage/storage.js';
 import { makeDataDir } from '../tests/support/app.js';
-import { benchChampionUpn, benchTenantId, createBenchTenant } from './bench-tenant.js';
+import { benchChampionUpn, benchConfig, benchTenantId, createBenchTenant } from './bench-tenant.js';
 
 const peopleCount = 20_000;
 const weekCount = 13;
@@ -21,15 +20,7 @@ const deadlineMs = 10 * 60_000;
 
 const now = new Date();
 const dataDir = await makeDataDir();
-const config = loadConfig({
-  NODE_ENV: 'test',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'silent',
-  LASTMILE_DATA_DIR: dataDir,
-  LASTMILE_SEED_DEMO: 'false',
-  LASTMILE_DELIVERY_WORKER: 'false',
-});
+const config = benchConfig(dataDir);
 const storage = await openStorage(config.cosmos, { dataDir, logger: pino({ level: 'silent' }) });
 const tenant = await createBenchTenant(storage, { people: peopleCount, departments: 10, now });
 const app = await startLastmile(config, { storage });

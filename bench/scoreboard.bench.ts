@@ -5,7 +5,6 @@
 import { rm } from 'node:fs/promises';
 import { pino } from 'pino';
 import type { Scoreboard } from '../src/contracts/adoption.js';
-import { loadConfig } from '../src/config.js';
 import { addWeeks, isoWeekOf, weekStart } from '../src/domain/iso-week.js';
 import { percentage } from '../src/domain/scoreboard-maths.js';
 import { startLastmile } from '../src/main.js';
@@ -13,7 +12,13 @@ import { type ResolvedUsage, UsageIngest } from '../src/services/usage-ingest.js
 import { openStorage } from '../src/storage/storage.js';
 import { makeDataDir } from '../tests/support/app.js';
 import { startStoreThread } from './store-thread.js';
-import { benchChampionUpn, benchTenantId, createBenchTenant, percentile } from './bench-tenant.js';
+import {
+  benchChampionUpn,
+  benchConfig,
+  benchTenantId,
+  createBenchTenant,
+  percentile,
+} from './bench-tenant.js';
 
 const peopleCount = Number(process.env['BENCH_PEOPLE'] ?? 100_000);
 const departmentCount = 12;
@@ -23,15 +28,7 @@ const baselineCalls = 3;
 
 const now = new Date();
 const dataDir = await makeDataDir();
-const config = loadConfig({
-  NODE_ENV: 'test',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'silent',
-  LASTMILE_DATA_DIR: dataDir,
-  LASTMILE_SEED_DEMO: 'false',
-  LASTMILE_DELIVERY_WORKER: 'false',
-});
+const config = benchConfig(dataDir);
 const store = await startStoreThread();
 const storage = await openStorage(config.cosmos, {
   dataDir,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Checkpoint, PulseAnswer } from '../contracts/adoption.js';
-import { diagnose, median, taskFigures } from './checkpoint-maths.js';
+import { diagnose, taskFigures } from './checkpoint-maths.js';
+import { median } from './statistics.js';
 
 function answer(taskId: string, week: string, minutes: number, aiHelped = false): PulseAnswer {
   return {

@@ -1,22 +1,12 @@
 import type { IsoWeek } from '../contracts/activity.js';
 import type { Checkpoint, PulseAnswer } from '../contracts/adoption.js';
+import { median } from './statistics.js';
 
 /** The checkpoint covers the program's first 90 days: at most 13 ISO weeks. */
 export const checkpointWeeks = 13;
 
 /** How many weeks at each end of the period are compared: the first two against the last two. */
 export const comparedWeeks = 2;
-
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value =
-    sorted.length % 2 === 1
-      ? (sorted[middle] ?? 0)
-      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return Math.round(value * 10) / 10;
-}
 
 type TaskFigures = Checkpoint['tasks'][number];
 

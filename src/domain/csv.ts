@@ -83,3 +83,61 @@ export function parseCsv(text: string, limits: { readonly maxRows: number }): st
   if (cell !== '' || row.length > 0) endRow();
   return rows;
 }
+
+/** One record of a file, with the line it starts on. */
+export interface CsvRecord {
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * Splits the text into records at line breaks outside quotes, with the line each starts on, so
+ * errors name the line an editor shows even when a quoted cell spans lines. Blank lines are
+ * skipped; past `maxRecords` it stops and says `tooMany`.
+ */
+export function splitCsvRecords(
+  text: string,
+  maxRecords: number,
+): { records: CsvRecord[]; tooMany: boolean } {
+  const records: CsvRecord[] = [];
+  let start = text.startsWith('\uFEFF') ? 1 : 0;
+  let startLine = 1;
+  let line = 1;
+  let quoted = false;
+  const end = (at: number): boolean => {
+    const record = text.slice(start, at);
+    if (record.trim() !== '') records.push({ line: startLine, text: record });
+    return records.length > maxRecords;
+  };
+  for (let index = start; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === '"') {
+      quoted = !quoted;
+    } else if (char === '\n' || char === '\r') {
+      if (quoted) {
+        if (char === '\n') line += 1;
+        continue;
+      }
+      if (end(index)) return { records, tooMany: true };
+      if (char === '\r' && text[index + 1] === '\n') index += 1;
+      line += 1;
+      start = index + 1;
+      startLine = line;
+    }
+  }
+  const tooMany = end(text.length);
+  return { records, tooMany };
+}
+
+/** The cells of one record from `splitCsvRecords`; a malformed record is a `CsvError`. */
+export function parseCsvRecord(text: string): string[] {
+  return parseCsv(text, { maxRows: 1 })[0] ?? [];
+}
+
+/** A header cell as the alias tables spell it: lower case, without spaces, dashes, dots or `_`. */
+export function normaliseHeader(cell: string): string {
+  return cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_.-]+/gu, '');
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Flag, flagStatsSchema } from '../contracts/feedback.js';
-import { median, summariseFlags, topFlaggedPrompts } from './flag-stats.js';
+import { summariseFlags, topFlaggedPrompts } from './flag-stats.js';
+import { median } from './statistics.js';
 
 const now = new Date('2026-11-30T12:00:00.000Z');
 

@@ -5,23 +5,12 @@ import {
   type FlagResolution,
   type FlagStats,
 } from '../contracts/feedback.js';
+import { median } from './statistics.js';
 
 const hourMs = 3_600_000;
 
 /** The few prompts worth a look; a long tail of single flags says little. */
 export const topFlaggedPrompts = 10;
-
-/** The middle value (the mean of the two middle ones for an even count), to one decimal. */
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value =
-    sorted.length % 2 === 1
-      ? (sorted[middle] ?? 0)
-      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return Math.round(value * 10) / 10;
-}
 
 function hoursBetween(from: string, to: string): number {
   return Math.max(0, (Date.parse(to) - Date.parse(from)) / hourMs);

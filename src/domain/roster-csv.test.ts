@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { normaliseHeader } from './csv.js';
 import {
   isPendingPersonId,
-  normaliseHeader,
   parseRosterCsv,
   pendingPersonId,
   resolveReference,

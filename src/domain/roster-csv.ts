@@ -6,7 +6,7 @@ import {
   type RosterRowError,
   rosterCsvColumns,
 } from '../contracts/roster.js';
-import { CsvError, parseCsv } from './csv.js';
+import { CsvError, normaliseHeader, parseCsvRecord, splitCsvRecords } from './csv.js';
 
 /**
  * Reading a roster CSV: forgiving headers, one row per person, every problem reported with the line
@@ -103,13 +103,6 @@ export function isPendingPersonId(id: string): boolean {
   return id.startsWith(pendingPrefix);
 }
 
-export function normaliseHeader(cell: string): string {
-  return cell
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_.-]+/gu, '');
-}
-
 /** Resolves a row's department or job family by id, or by name ignoring case. */
 export function resolveReference(
   references: readonly NamedReference[],
@@ -129,44 +122,6 @@ const falsy = new Set(['false', 'no', 'n', '0']);
 /** A spreadsheet-safe cell written as `'=…` by `toCsv` reads back without its apostrophe. */
 function unguard(cell: string): string {
   return /^'[=+\-@\t\r]/u.test(cell) ? cell.slice(1) : cell;
-}
-
-/**
- * Splits the text into records at line breaks outside quotes, with the line each starts on, so
- * errors name the line an editor shows even when a quoted cell spans lines.
- */
-function splitRecords(
-  text: string,
-  maxRecords: number,
-): { records: { line: number; text: string }[]; tooMany: boolean } {
-  const records: { line: number; text: string }[] = [];
-  let start = text.startsWith('\uFEFF') ? 1 : 0;
-  let startLine = 1;
-  let line = 1;
-  let quoted = false;
-  const end = (at: number): boolean => {
-    const record = text.slice(start, at);
-    if (record.trim() !== '') records.push({ line: startLine, text: record });
-    return records.length > maxRecords;
-  };
-  for (let index = start; index < text.length; index += 1) {
-    const char = text[index];
-    if (char === '"') {
-      quoted = !quoted;
-    } else if (char === '\n' || char === '\r') {
-      if (quoted) {
-        if (char === '\n') line += 1;
-        continue;
-      }
-      if (end(index)) return { records, tooMany: true };
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      line += 1;
-      start = index + 1;
-      startLine = line;
-    }
-  }
-  const tooMany = end(text.length);
-  return { records, tooMany };
 }
 
 function listOf(references: readonly NamedReference[]): string {
@@ -189,14 +144,14 @@ export function parseRosterCsv(text: string, context: RosterCsvContext): RosterC
     columns: new Set(),
   });
 
-  const { records, tooMany } = splitRecords(text, maxRows + 1);
+  const { records, tooMany } = splitCsvRecords(text, maxRows + 1);
   if (tooMany) return fail(`The file has more than ${String(maxRows)} rows; import it in parts`);
   const [headerRecord, ...dataRecords] = records;
   if (headerRecord === undefined) return fail('The file is empty: it needs a header row');
 
   let header: string[];
   try {
-    header = parseCsv(headerRecord.text, { maxRows: 1 })[0] ?? [];
+    header = parseCsvRecord(headerRecord.text);
   } catch (error) {
     if (error instanceof CsvError) return fail(`The header row is not valid CSV: ${error.message}`);
     throw error;
@@ -245,7 +200,7 @@ export function parseRosterCsv(text: string, context: RosterCsvContext): RosterC
     };
     let cells: string[];
     try {
-      cells = parseCsv(record.text, { maxRows: 1 })[0] ?? [];
+      cells = parseCsvRecord(record.text);
     } catch (parseError) {
       if (!(parseError instanceof CsvError)) throw parseError;
       errors.push({

@@ -1,4 +1,4 @@
-import { CsvError, parseCsv } from './csv.js';
+import { CsvError, normaliseHeader, parseCsvRecord, splitCsvRecords } from './csv.js';
 import { AppError } from './errors.js';
 
 /**
@@ -39,55 +39,6 @@ export interface UsageCsv {
   readonly rejected: readonly { readonly line: number; readonly reason: string }[];
 }
 
-function normaliseHeader(cell: string): string {
-  return cell
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_.-]+/gu, '');
-}
-
-/**
- * Splits the text into records at line breaks outside quotes, with the line each starts on, so a
- * row is named by the line an editor shows even when a quoted cell spans lines.
- */
-function splitRecords(text: string, maxRecords: number): { line: number; text: string }[] {
-  const records: { line: number; text: string }[] = [];
-  let start = text.startsWith('\uFEFF') ? 1 : 0;
-  let startLine = 1;
-  let line = 1;
-  let quoted = false;
-  const end = (at: number): void => {
-    const record = text.slice(start, at);
-    if (record.trim() === '') return;
-    records.push({ line: startLine, text: record });
-    if (records.length > maxRecords) {
-      throw new AppError(
-        'invalid',
-        `The file has more than ${String(maxRecords - 1)} rows; import it in parts`,
-        { fieldErrors: [{ field: 'csv', message: 'too many rows' }] },
-      );
-    }
-  };
-  for (let index = start; index < text.length; index += 1) {
-    const char = text[index];
-    if (char === '"') {
-      quoted = !quoted;
-    } else if (char === '\n' || char === '\r') {
-      if (quoted) {
-        if (char === '\n') line += 1;
-        continue;
-      }
-      end(index);
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      line += 1;
-      start = index + 1;
-      startLine = line;
-    }
-  }
-  end(text.length);
-  return records;
-}
-
 /** A date alone (`2026-03-02`) means that day at noon UTC, as the Copilot report import does. */
 function occurredAtOf(cell: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(cell) ? `${cell}T12:00:00Z` : cell;
@@ -98,11 +49,19 @@ export function parseUsageCsv(text: string, maxRows = maxUsageCsvRows): UsageCsv
   const invalidFile = (message: string, field = 'csv'): AppError =>
     new AppError('invalid', message, { fieldErrors: [{ field, message }] });
 
-  const [headerRecord, ...records] = splitRecords(text, maxRows + 1);
+  const split = splitCsvRecords(text, maxRows + 1);
+  if (split.tooMany) {
+    throw new AppError(
+      'invalid',
+      `The file has more than ${String(maxRows)} rows; import it in parts`,
+      { fieldErrors: [{ field: 'csv', message: 'too many rows' }] },
+    );
+  }
+  const [headerRecord, ...records] = split.records;
   if (headerRecord === undefined) throw invalidFile('The file is empty: it needs a header row');
   let header: string[];
   try {
-    header = parseCsv(headerRecord.text, { maxRows: 1 })[0] ?? [];
+    header = parseCsvRecord(headerRecord.text);
   } catch (error) {
     if (error instanceof CsvError) {
       throw invalidFile(`The header row is not valid CSV: ${error.message}`);
@@ -133,7 +92,7 @@ export function parseUsageCsv(text: string, maxRows = maxUsageCsvRows): UsageCsv
   for (const record of records) {
     let cells: string[];
     try {
-      cells = parseCsv(record.text, { maxRows: 1 })[0] ?? [];
+      cells = parseCsvRecord(record.text);
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       rejected.push({ line: record.line, reason: `not valid CSV: ${error.message}` });

@@ -2,6 +2,7 @@ import type { CurriculumScheduleView, LearnerProfile, Lesson } from '../contract
 import type { DeliveryPayload, DeliveryRecipient } from '../contracts/deliveries.js';
 import { weeklyLessonDue } from '../domain/curriculum-schedule.js';
 import { lessonDeliveryId } from '../domain/learning-ids.js';
+import { PeriodicRun, type PeriodicSchedulerOptions, sumOverTenants } from './periodic-run.js';
 
 export interface LessonSchedulerPorts {
   readonly tenants: { listTenantIds(): Promise<string[]> };
@@ -37,11 +38,6 @@ export interface SchedulerRun {
   readonly alreadyDone: number;
 }
 
-interface SchedulerLogger {
-  info(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
-
 /** Ids this instance has enqueued, so a run does not ask the store again each interval. */
 const rememberedLimit = 200_000;
 
@@ -52,53 +48,34 @@ const rememberedLimit = 200_000;
  */
 export class LessonScheduler {
   private readonly enqueued = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly loop: PeriodicRun<SchedulerRun>;
 
   constructor(
     private readonly ports: LessonSchedulerPorts,
-    private readonly options: {
-      readonly now: () => Date;
-      readonly intervalMs: number;
-      readonly logger?: SchedulerLogger | undefined;
-    },
-  ) {}
+    private readonly options: PeriodicSchedulerOptions,
+  ) {
+    this.loop = new PeriodicRun(() => this.runOnce(), {
+      intervalMs: options.intervalMs,
+      logger: options.logger,
+      enqueuedMessage: 'weekly lessons enqueued',
+      failedMessage: 'the lesson scheduler run failed',
+    });
+  }
 
   async runOnce(): Promise<SchedulerRun> {
     const now = this.options.now();
-    const tenantIds = await this.ports.tenants.listTenantIds();
-    const totals = { tenants: 0, learners: 0, enqueued: 0, alreadyQueued: 0, alreadyDone: 0 };
-    for (const tenantId of tenantIds) {
-      const run = await this.runTenant(tenantId, now);
-      totals.tenants += 1;
-      totals.learners += run.learners;
-      totals.enqueued += run.enqueued;
-      totals.alreadyQueued += run.alreadyQueued;
-      totals.alreadyDone += run.alreadyDone;
-    }
-    return totals;
+    const zero = { learners: 0, enqueued: 0, alreadyQueued: 0, alreadyDone: 0 };
+    return sumOverTenants(await this.ports.tenants.listTenantIds(), zero, (tenantId) =>
+      this.runTenant(tenantId, now),
+    );
   }
 
   start(): void {
-    if (this.timer !== undefined) return;
-    const tick = (): void => {
-      this.running = this.runOnce()
-        .then((run) => {
-          if (run.enqueued > 0) this.options.logger?.info({ ...run }, 'weekly lessons enqueued');
-        })
-        .catch((error: unknown) => {
-          this.options.logger?.error({ err: error }, 'the lesson scheduler run failed');
-        });
-    };
-    this.timer = setInterval(tick, this.options.intervalMs);
-    this.timer.unref();
-    tick();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
   }
 
   private async runTenant(tenantId: string, now: Date): Promise<Omit<SchedulerRun, 'tenants'>> {

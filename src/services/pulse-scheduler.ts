@@ -1,3 +1,4 @@
+import { PeriodicRun, type PeriodicSchedulerOptions, sumOverTenants } from './periodic-run.js';
 import type { PulseRun, PulseService } from './pulse-service.js';
 
 export interface PulseSchedulerPorts {
@@ -11,71 +12,46 @@ export interface PulseSchedulerRun extends PulseRun {
   readonly tenants: number;
 }
 
-interface SchedulerLogger {
-  info(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
-
 /**
  * Puts each set-up learner's weekly pulse on the delivery queue, due on their lesson day. Every
  * instance may run it: delivery ids are deterministic (`pulse:<userId>:<week>`), so the queue
  * holds one pulse per person and week however many runs see it.
  */
 export class PulseScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly loop: PeriodicRun<PulseSchedulerRun>;
 
   constructor(
     private readonly ports: PulseSchedulerPorts,
-    private readonly options: {
-      readonly now: () => Date;
-      readonly intervalMs: number;
-      readonly logger?: SchedulerLogger | undefined;
-    },
-  ) {}
+    private readonly options: PeriodicSchedulerOptions,
+  ) {
+    this.loop = new PeriodicRun(() => this.runOnce(), {
+      intervalMs: options.intervalMs,
+      logger: options.logger,
+      enqueuedMessage: 'weekly pulses enqueued',
+      failedMessage: 'the pulse scheduler run failed',
+    });
+  }
 
   async runOnce(): Promise<PulseSchedulerRun> {
     const now = this.options.now();
-    const totals = {
-      tenants: 0,
+    const zero: PulseRun = {
       learners: 0,
       enqueued: 0,
       alreadyQueued: 0,
       alreadyAnswered: 0,
       nothingToAsk: 0,
     };
-    for (const tenantId of await this.ports.tenants.listTenantIds()) {
-      if ((await this.ports.program.programStart(tenantId)) === undefined) continue;
-      const run = await this.ports.pulse.enqueueWeekly(tenantId, now);
-      totals.tenants += 1;
-      totals.learners += run.learners;
-      totals.enqueued += run.enqueued;
-      totals.alreadyQueued += run.alreadyQueued;
-      totals.alreadyAnswered += run.alreadyAnswered;
-      totals.nothingToAsk += run.nothingToAsk;
-    }
-    return totals;
+    return sumOverTenants(await this.ports.tenants.listTenantIds(), zero, async (tenantId) => {
+      if ((await this.ports.program.programStart(tenantId)) === undefined) return undefined;
+      return this.ports.pulse.enqueueWeekly(tenantId, now);
+    });
   }
 
   start(): void {
-    if (this.timer !== undefined) return;
-    const tick = (): void => {
-      this.running = this.runOnce()
-        .then((run) => {
-          if (run.enqueued > 0) this.options.logger?.info({ ...run }, 'weekly pulses enqueued');
-        })
-        .catch((error: unknown) => {
-          this.options.logger?.error({ err: error }, 'the pulse scheduler run failed');
-        });
-    };
-    this.timer = setInterval(tick, this.options.intervalMs);
-    this.timer.unref();
-    tick();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
   }
 }

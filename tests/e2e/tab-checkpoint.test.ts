@@ -1,45 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkpointSchema, type Checkpoint } from '../../src/contracts/adoption.js';
-import { startTestApp } from '../support/app.js';
 import { getAs } from '../support/http.js';
-import {
-  launchChromium,
-  openTabAs,
-  type OpenedTab,
-  type PageProblems,
-} from '../support/chromium.js';
+import { noPageProblems, type OpenedTab, useTabSession } from '../support/chromium.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
 const champion = 'champion@demo.example';
 const member = 'member@demo.example';
-const noProblems: PageProblems = { errors: [], failedRequests: [] };
 
 describe('the 90-day checkpoint page in the tab', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let browser: Browser;
+  const tab = useTabSession({ waitMs });
   let checkpoint: Checkpoint;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-    checkpoint = await getAs(app.url, '/api/checkpoint', champion, (body) =>
+    checkpoint = await getAs(tab.app.url, '/api/checkpoint', champion, (body) =>
       checkpointSchema.parse(body),
     );
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  async function openAs(upn: string): Promise<OpenedTab> {
-    const opened = await openTabAs(browser, app.url, upn, '#/checkpoint', { waitMs });
-    await opened.page.getByRole('heading', { level: 2, name: '90-day checkpoint' }).waitFor();
-    return opened;
-  }
+  const openAs = (upn: string): Promise<OpenedTab> =>
+    tab.open(upn, '#/checkpoint', '90-day checkpoint');
 
   it('should lead with the diagnosis, then time per task with its sample sizes', async () => {
     expect(checkpoint.diagnosis.length, 'the demo program has findings').toBeGreaterThan(0);
@@ -92,7 +73,7 @@ describe('the 90-day checkpoint page in the tab', () => {
       const row = usage.getByRole('row').filter({ hasText: suppressed.name });
       expect(await row.innerText()).toMatch(/withheld for privacy/);
     }
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 
   it('should download the checkpoint as CSV and as JSON', async () => {
@@ -117,7 +98,7 @@ describe('the 90-day checkpoint page in the tab', () => {
       JSON.parse(await readFile(await jsonDownload.path(), 'utf8')),
     );
     expect(json.diagnosis).toEqual(checkpoint.diagnosis);
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 
   it('should print the checkpoint alone, without the navigation or its buttons', async () => {
@@ -134,16 +115,14 @@ describe('the 90-day checkpoint page in the tab', () => {
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
     expect(await page.getByRole('list', { name: 'Diagnosis' }).isVisible()).toBe(true);
     expect(await page.getByRole('table', { name: 'Time per mapped task' }).isVisible()).toBe(true);
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 
   it('should keep the checkpoint from a member', async () => {
-    const { page, problems } = await openTabAs(browser, app.url, member, '#/checkpoint', {
-      waitMs,
-    });
+    const { page, problems } = await tab.open(member, '#/checkpoint');
 
     await page.getByText('This page is for AI champions and admins').waitFor();
     expect(await page.getByRole('list', { name: 'Diagnosis' }).count()).toBe(0);
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 });

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { improvementListSchema, type ImprovementList } from '../../src/contracts/feedback.js';
-import { startTestApp } from '../support/app.js';
 import { getAs } from '../support/http.js';
-import {
-  launchChromium,
-  openTabAs,
-  type OpenedTab,
-  type PageProblems,
-} from '../support/chromium.js';
+import { noPageProblems, type OpenedTab, useTabSession } from '../support/chromium.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
@@ -17,22 +11,10 @@ const member = 'member@demo.example';
 const champion = 'champion@demo.example';
 
 describe('workflow improvements on the flags page in the tab', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let browser: Browser;
+  const tab = useTabSession({ waitMs });
 
-  beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  const noProblems: PageProblems = { errors: [], failedRequests: [] };
   const list = (upn: string): Promise<ImprovementList> =>
-    getAs(app.url, '/api/improvements', upn, (body) => improvementListSchema.parse(body));
+    getAs(tab.app.url, '/api/improvements', upn, (body) => improvementListSchema.parse(body));
   /** The number a figure of the counts shows, e.g. "Pushed to vendor". */
   const figure = async (page: Page, label: string): Promise<number> => {
     const text = await page
@@ -44,11 +26,7 @@ describe('workflow improvements on the flags page in the tab', () => {
     return Number(text.replace(/\D/gu, ''));
   };
 
-  async function openAs(upn: string, hash: string): Promise<OpenedTab> {
-    const opened = await openTabAs(browser, app.url, upn, hash, { waitMs });
-    await opened.page.getByRole('heading', { level: 2, name: 'Flags' }).waitFor();
-    return opened;
-  }
+  const openAs = (upn: string, hash: string): Promise<OpenedTab> => tab.open(upn, hash, 'Flags');
 
   it('should let a member suggest an improvement that a champion pushes to the vendor', async () => {
     const title = `Pre-fill the expense claim from the receipt (${randomUUID().slice(0, 6)})`;
@@ -89,7 +67,7 @@ describe('workflow improvements on the flags page in the tab', () => {
       .getByText('We type every line of the receipt by hand', { exact: false })
       .waitFor();
     expect(await readOnly.getByRole('button', { name: 'Save the status' }).count()).toBe(0);
-    expect(suggester.problems).toEqual(noProblems);
+    expect(suggester.problems).toEqual(noPageProblems);
 
     // A deep link opens the improvements directly.
     const decider = await openAs(champion, '#/flags?view=improvements');
@@ -113,7 +91,7 @@ describe('workflow improvements on the flags page in the tab', () => {
     await expect
       .poll(() => figure(decider.page, 'Pushed to vendor'), { timeout: waitMs })
       .toBe(before.counts.pushedToVendor + 1);
-    expect(decider.problems).toEqual(noProblems);
+    expect(decider.problems).toEqual(noPageProblems);
 
     const after = await list(member);
     expect(after.items.find((item) => item.title === title)).toMatchObject({

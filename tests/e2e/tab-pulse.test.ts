@@ -1,30 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type PulseView, pulseViewSchema } from '../../src/contracts/pulse.js';
 import { demoPersonUpn } from '../../src/domain/demo-tenant.js';
-import { startTestApp } from '../support/app.js';
-import { launchChromium, openTabAs, type PageProblems } from '../support/chromium.js';
+import { noPageProblems, useTabSession } from '../support/chromium.js';
 import { getAs } from '../support/http.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
 
 describe("this week's pulse on the tab's Home page", () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
+  const tab = useTabSession({ waitMs });
 
   const pulseOf = (upn: string): Promise<PulseView> =>
-    getAs(app.url, '/api/pulse', upn, (body) => pulseViewSchema.parse(body));
+    getAs(tab.app.url, '/api/pulse', upn, (body) => pulseViewSchema.parse(body));
 
   /** The demo program answers for about a third of people a week: find one it left out. */
   async function unansweredPerson(): Promise<{ upn: string; taskName: string }> {
@@ -40,7 +27,7 @@ describe("this week's pulse on the tab's Home page", () => {
 
   it('should let a person answer the pulse, see what was recorded, and change it', async () => {
     const { upn, taskName } = await unansweredPerson();
-    const { page, problems } = await openTabAs(browser, app.url, upn, '#/home', { waitMs });
+    const { page, problems } = await tab.open(upn, '#/home');
     const card = page.getByRole('region', { name: "This week's pulse" });
     await card.getByText(taskName).waitFor();
 
@@ -63,7 +50,6 @@ describe("this week's pulse on the tab's Home page", () => {
     await card.getByText('40 minutes, and AI did not help').waitFor();
     expect((await pulseOf(upn)).answer).toMatchObject({ minutes: 40, aiHelped: false });
 
-    const noProblems: PageProblems = { errors: [], failedRequests: [] };
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   });
 });

@@ -1,22 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { peoplePageSchema, type PersonSummary } from '../../src/contracts/people.js';
 import { programOverviewSchema } from '../../src/contracts/program.js';
 import { demoAdminUpn } from '../../src/domain/demo-tenant.js';
-import { startTestApp } from '../support/app.js';
 import {
   failedResourceLog,
-  launchChromium,
-  openTabAs,
+  noPageProblems,
   type OpenedTab,
-  type PageProblems,
+  useTabSession,
 } from '../support/chromium.js';
 import { getAs } from '../support/http.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
-const noProblems: PageProblems = { errors: [], failedRequests: [] };
 const header = 'upn,Display Name,department,job family,eligible,role,manager';
 
 function csvFile(
@@ -31,22 +28,10 @@ function csvFile(
 }
 
 describe('the Roster section of the Program page', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
+  const tab = useTabSession({ waitMs });
 
   async function openRoster(): Promise<OpenedTab> {
-    const opened = await openTabAs(browser, app.url, demoAdminUpn, '#/program', { waitMs });
-    await opened.page.getByRole('heading', { level: 2, name: 'Program set-up' }).waitFor();
+    const opened = await tab.open(demoAdminUpn, '#/program', 'Program set-up');
     await opened.page.getByRole('tab', { name: 'Roster' }).click();
     await opened.page.getByRole('heading', { name: 'Import a roster file' }).waitFor();
     return opened;
@@ -70,7 +55,7 @@ describe('the Roster section of the Program page', () => {
 
   async function person(upn: string): Promise<PersonSummary | undefined> {
     const page = await getAs(
-      app.url,
+      tab.app.url,
       `/api/people?q=${encodeURIComponent(upn)}`,
       demoAdminUpn,
       (body) => peoplePageSchema.parse(body),
@@ -79,18 +64,10 @@ describe('the Roster section of the Program page', () => {
   }
 
   it('should not offer the roster to a champion', async () => {
-    const { page, problems } = await openTabAs(
-      browser,
-      app.url,
-      'champion@demo.example',
-      '#/program',
-      {
-        waitMs,
-      },
-    );
+    const { page, problems } = await tab.open('champion@demo.example', '#/program');
     await page.getByRole('tab', { name: 'Curriculum' }).waitFor();
     expect(await page.getByRole('tab', { name: 'Roster' }).count()).toBe(0);
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   });
 
   it('should offer a template that lists every column with the program’s own names', async () => {
@@ -102,13 +79,13 @@ describe('the Roster section of the Program page', () => {
     expect(text.split('\r\n')[0]).toBe(
       'upn,displayName,department,jobFamily,eligible,role,manager,objectId',
     );
-    const program = await getAs(app.url, '/api/program', demoAdminUpn, (body) =>
+    const program = await getAs(tab.app.url, '/api/program', demoAdminUpn, (body) =>
       programOverviewSchema.parse(body),
     );
     expect(text.split('\r\n')[1]).toContain(
       `${program.departments[0]?.name ?? 'none'},${program.jobFamilies[0]?.name ?? 'none'}`,
     );
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   });
 
   it('should list every row at fault with its line and column, and import nothing', async () => {
@@ -174,6 +151,6 @@ describe('the Roster section of the Program page', () => {
     expect(await page.getByRole('button', { name: 'Import' }).getAttribute('aria-disabled')).toBe(
       'true',
     );
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   });
 });

@@ -1,23 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreboardSchema, type Scoreboard } from '../../src/contracts/adoption.js';
 import { deliveryListSchema, type DeliveryView } from '../../src/contracts/deliveries.js';
 import { demoAdminUpn } from '../../src/domain/demo-tenant.js';
-import { startTestApp } from '../support/app.js';
 import { getAs } from '../support/http.js';
-import {
-  launchChromium,
-  openTabAs,
-  type OpenedTab,
-  type PageProblems,
-} from '../support/chromium.js';
+import { noPageProblems, type OpenedTab, useTabSession } from '../support/chromium.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
 const champion = 'champion@demo.example';
 const member = 'member@demo.example';
-const noProblems: PageProblems = { errors: [], failedRequests: [] };
 
 /** The number at the start of a cell such as "22.4%". */
 function percentOf(text: string): number {
@@ -31,28 +24,16 @@ async function cellTexts(row: Locator): Promise<string[]> {
 }
 
 describe('the scoreboard page in the tab', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let browser: Browser;
+  const tab = useTabSession({ waitMs });
   let board: Scoreboard;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-    board = await getAs(app.url, '/api/scoreboard?weeks=8', champion, (body) =>
+    board = await getAs(tab.app.url, '/api/scoreboard?weeks=8', champion, (body) =>
       scoreboardSchema.parse(body),
     );
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  async function openAs(upn: string): Promise<OpenedTab> {
-    const opened = await openTabAs(browser, app.url, upn, '#/scoreboard', { waitMs });
-    await opened.page.getByRole('heading', { level: 2, name: 'Scoreboard' }).waitFor();
-    return opened;
-  }
+  const openAs = (upn: string): Promise<OpenedTab> => tab.open(upn, '#/scoreboard', 'Scoreboard');
 
   const departmentTable = (page: Page): Locator =>
     page.getByRole('table', { name: 'Departments this week' });
@@ -103,7 +84,7 @@ describe('the scoreboard page in the tab', () => {
     await expect
       .poll(() => trend.getByRole('columnheader').allInnerTexts(), { timeout: waitMs })
       .not.toContain(dropped?.name);
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 
   it('should nudge a straggler’s lead, who gets the coaching message through the queue', async () => {
@@ -131,13 +112,13 @@ describe('the scoreboard page in the tab', () => {
     const confirmation = `Coaching message queued to ${listed}`;
     await card.getByText(confirmation).waitFor();
     await dialog.waitFor({ state: 'detached' });
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
 
     // The queue's worker may already have tried it, so look in every state.
     const coaching = async (): Promise<DeliveryView[]> => {
       const lists = await Promise.all(
         (['queued', 'leased', 'sent', 'dead'] as const).map((state) =>
-          getAs(app.url, `/api/deliveries?state=${state}`, champion, (body) =>
+          getAs(tab.app.url, `/api/deliveries?state=${state}`, champion, (body) =>
             deliveryListSchema.parse(body),
           ),
         ),
@@ -173,7 +154,7 @@ describe('the scoreboard page in the tab', () => {
     const lines = csv.trim().split(/\r?\n/);
     expect(lines.length).toBeGreaterThan(board.weeks.length);
     for (const week of board.weeks) expect(csv).toContain(week);
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 
   it('should show a champion who in a department was active week by week', async () => {
@@ -188,7 +169,7 @@ describe('the scoreboard page in the tab', () => {
     const header = await grid.getByRole('row').first().getByRole('columnheader').allInnerTexts();
     expect(header).toHaveLength(board.weeks.length + 1);
     expect(await grid.getByRole('img', { name: /^Active in / }).count()).toBeGreaterThan(0);
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 
   it('should show an admin the departments but no control to see individuals', async () => {
@@ -199,13 +180,11 @@ describe('the scoreboard page in the tab', () => {
     expect(await departmentTable(page).getByRole('columnheader', { name: 'People' }).count()).toBe(
       0,
     );
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 
   it('should keep the scoreboard from a member', async () => {
-    const { page, problems } = await openTabAs(browser, app.url, member, '#/scoreboard', {
-      waitMs,
-    });
+    const { page, problems } = await tab.open(member, '#/scoreboard');
 
     await page.getByText('This page is for AI champions and admins').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
@@ -215,6 +194,6 @@ describe('the scoreboard page in the tab', () => {
     )) as string[];
     expect(fetched).toContain('/api/me');
     expect(fetched).not.toContain('/api/scoreboard');
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   }, 60_000);
 });

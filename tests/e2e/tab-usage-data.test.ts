@@ -2,18 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAdminUpn } from '../../src/domain/demo-tenant.js';
 import { type TestApp, startTestApp } from '../support/app.js';
-import {
-  launchChromium,
-  openTabAs,
-  type OpenedTab,
-  type PageProblems,
-} from '../support/chromium.js';
+import { launchChromium, noPageProblems, openTabAs, type OpenedTab } from '../support/chromium.js';
 import { copilotRow, type FakeGraph, startFakeGraph } from '../support/fake-graph.js';
 import { request } from '../support/http.js';
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
-const noProblems: PageProblems = { errors: [], failedRequests: [] };
 const yesterday = (): string => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 describe('the Usage data section of the Program page', () => {
@@ -116,7 +110,7 @@ describe('the Usage data section of the Program page', () => {
       .getByText(/^Revoked /)
       .waitFor();
     expect((await ingestWith(key)).status).toBe(401);
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   });
 
   it('should import a usage CSV and list the rejected rows by line', async () => {
@@ -144,7 +138,7 @@ describe('the Usage data section of the Program page', () => {
     await page
       .getByText('Read 2 rows: 0 events recorded, 1 already recorded before, 1 rejected.')
       .waitFor();
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   });
 
   it('should run the Copilot report import and show what it found', async () => {
@@ -164,7 +158,7 @@ describe('the Usage data section of the Program page', () => {
       )
       .waitFor();
     await page.getByText(/1 of 2 rows had concealed user names/).waitFor();
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
   });
 
   it('should say when the Copilot import is not set up, and show the section to admins only', async () => {
@@ -172,7 +166,7 @@ describe('the Usage data section of the Program page', () => {
     await page.getByText('Not set up on this server').waitFor();
     const run = page.getByRole('button', { name: 'Import the last 7 days' });
     expect(await run.getAttribute('aria-disabled')).toBe('true');
-    expect(problems).toEqual(noProblems);
+    expect(problems).toEqual(noPageProblems);
 
     const champion = await openTabAs(browser, bare.url, 'champion@demo.example', '#/program', {
       waitMs,

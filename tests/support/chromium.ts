@@ -1,4 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApp, type TestApp } from './app.js';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere (tests never download a browser). */
 export function chromiumPath(): string {
@@ -54,6 +56,9 @@ export function watchPageProblems(page: Page): PageProblems {
   return problems;
 }
 
+/** What a page that went well shows: `expect(problems).toEqual(noPageProblems)`. */
+export const noPageProblems: PageProblems = { errors: [], failedRequests: [] };
+
 /** A page of the tab and what went wrong in it. */
 export interface OpenedTab {
   readonly page: Page;
@@ -95,4 +100,50 @@ export async function openTabAs(
   const problems = watchPageProblems(page);
   await page.goto(new URL(`/${hash}`, baseUrl).toString());
   return { page, problems };
+}
+
+/** The app and the browser a file of tab tests shares. */
+export interface TabSession {
+  /** The running app (read it inside a test or hook: it starts in `beforeAll`). */
+  readonly app: TestApp;
+  /** Opens the tab as `upn` (see `openTabAs`); with `heading`, waits for the page's level-2 heading. */
+  open(upn: string, hash: string, heading?: string): Promise<OpenedTab>;
+}
+
+/**
+ * Starts an app on the seeded demo store and Chromium before the file's tests and closes both
+ * after them. Call it inside the `describe`, before any hook that uses the app.
+ */
+export function useTabSession(options: { readonly waitMs: number }): TabSession {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+  const started = (): { app: TestApp; browser: Browser } => {
+    if (app === undefined || browser === undefined) {
+      throw new Error('The tab session starts in beforeAll: use it inside a test or a hook');
+    }
+    return { app, browser };
+  };
+  return {
+    get app(): TestApp {
+      return started().app;
+    },
+    async open(upn, hash, heading): Promise<OpenedTab> {
+      const session = started();
+      const opened = await openTabAs(session.browser, session.app.url, upn, hash, {
+        waitMs: options.waitMs,
+      });
+      if (heading !== undefined) {
+        await opened.page.getByRole('heading', { level: 2, name: heading }).waitFor();
+      }
+      return opened;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { Button, Dropdown, Field, Option, Text, Textarea, useId } from '@fluentui/react-components';
-import type { FormEvent, JSX } from 'react';
+import type { JSX } from 'react';
 import { useState } from 'react';
 import {
   createFlagRequestSchema,
@@ -8,14 +8,12 @@ import {
   type FlagCategory,
   type FlagView,
 } from '../../../src/contracts/feedback.js';
-import type { Problem } from '../../../src/contracts/problem.js';
 import type { ApiClient } from '../api/api-client.js';
-import { toProblem } from '../api/api-error.js';
-import type { FieldErrors } from '../common/field-errors.js';
 import { fieldMessage } from '../common/field-message.js';
 import { useFormControlStyles } from '../common/form-controls.styles.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
 import { SidePanel } from '../common/side-panel.js';
+import { useFormSubmission } from '../common/use-form-submission.js';
 import { categoryLabels } from './flag-format.js';
 import { useFlagsStyles } from './flags.styles.js';
 import { fieldErrorsFromProblem } from './resolution-draft.js';
@@ -34,36 +32,20 @@ export function RaiseFlagPanel({ client, onClose, onRaised }: RaiseFlagPanelProp
   const [category, setCategory] = useState<FlagCategory>('wrong');
   const [expected, setExpected] = useState('');
   const [outputText, setOutputText] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { errors, problem, busy, handleSubmit } = useFormSubmission(fieldErrorsFromProblem);
 
-  const send = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (busy) return;
+  const send = handleSubmit(() => {
     const parsed = createFlagRequestSchema.safeParse({ category, expected, outputText });
     if (!parsed.success) {
       const found: Record<string, string> = {};
       for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= fieldMessage(issue);
-      setErrors(found);
-      return;
+      return { errors: found };
     }
-    setErrors({});
-    setProblem(undefined);
-    setBusy(true);
-    client.send('POST', '/api/flags', parsed.data, flagViewSchema).then(
-      (created) => {
-        setBusy(false);
-        onRaised(created.value);
-      },
-      (error: unknown) => {
-        setBusy(false);
-        const failure = toProblem(error);
-        setErrors(fieldErrorsFromProblem(failure));
-        setProblem(failure);
-      },
-    );
-  };
+    return {
+      send: () => client.send('POST', '/api/flags', parsed.data, flagViewSchema),
+      onSent: (created) => onRaised(created.value),
+    };
+  });
 
   return (
     <SidePanel

@@ -10,21 +10,19 @@ import {
   Textarea,
   useId,
 } from '@fluentui/react-components';
-import type { FormEvent, JSX } from 'react';
+import type { JSX } from 'react';
 import { useState } from 'react';
 import {
   flagResolutionActions,
   flagViewSchema,
   type FlagView,
 } from '../../../src/contracts/feedback.js';
-import type { Problem } from '../../../src/contracts/problem.js';
 import { workflowListSchema } from '../../../src/contracts/workflows.js';
 import type { ApiClient } from '../api/api-client.js';
-import { toProblem } from '../api/api-error.js';
 import { useApiQuery } from '../api/use-api-query.js';
-import type { FieldErrors } from '../common/field-errors.js';
 import { useFormControlStyles } from '../common/form-controls.styles.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
+import { useFormSubmission } from '../common/use-form-submission.js';
 import { actionLabels } from './flag-format.js';
 import { useFlagsStyles } from './flags.styles.js';
 import {
@@ -77,37 +75,19 @@ export function ResolutionForm({ client, flag, onResolved }: ResolutionFormProps
   const styles = useFlagsStyles();
   const titleId = useId('resolution-title');
   const [draft, setDraft] = useState<ResolutionDraft>(emptyResolutionDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { errors, problem, busy, handleSubmit } = useFormSubmission(fieldErrorsFromProblem);
   const set = (change: Partial<ResolutionDraft>): void => setDraft({ ...draft, ...change });
   const error = (field: string): string | null => errors[field] ?? null;
 
-  const send = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (busy) return;
+  const send = handleSubmit(() => {
     const check = checkResolution(draft);
-    if (!check.ok) {
-      setErrors(check.errors);
-      return;
-    }
-    setErrors({});
-    setProblem(undefined);
-    setBusy(true);
+    if (!check.ok) return { errors: check.errors };
     const path = `/api/flags/${encodeURIComponent(flag.id)}/resolution`;
-    client.send('POST', path, check.resolution, flagViewSchema).then(
-      (resolved) => {
-        setBusy(false);
-        onResolved(resolved.value);
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        const found = toProblem(failure);
-        setErrors(fieldErrorsFromProblem(found));
-        setProblem(found);
-      },
-    );
-  };
+    return {
+      send: () => client.send('POST', path, check.resolution, flagViewSchema),
+      onSent: (resolved) => onResolved(resolved.value),
+    };
+  });
 
   return (
     <form className={styles.form} onSubmit={send} aria-labelledby={titleId} noValidate>

@@ -8,7 +8,7 @@ import {
   Textarea,
   useId,
 } from '@fluentui/react-components';
-import type { FormEvent, JSX } from 'react';
+import type { JSX } from 'react';
 import { useState } from 'react';
 import {
   improvementStatusSchema,
@@ -16,12 +16,11 @@ import {
   type ImprovementStatus,
   type ImprovementView,
 } from '../../../src/contracts/feedback.js';
-import type { Problem } from '../../../src/contracts/problem.js';
 import type { ApiClient } from '../api/api-client.js';
-import { StaleEditError, toProblem } from '../api/api-error.js';
+import { StaleEditError } from '../api/api-error.js';
 import type { Versioned } from '../api/use-document.js';
-import type { FieldErrors } from '../common/field-errors.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
+import { useFormSubmission } from '../common/use-form-submission.js';
 import { fieldErrorsFromProblem } from '../flags/resolution-draft.js';
 import { checkStatusChange, statusDraftOf, type StatusDraft } from './improvement-draft.js';
 import { improvementPath, improvementStatusLabels } from './improvement-format.js';
@@ -54,42 +53,26 @@ export function ImprovementStatusForm({
   const styles = useImprovementsStyles();
   const titleId = useId('status-title');
   const [draft, setDraft] = useState<StatusDraft>(() => statusDraftOf(improvement.value));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { errors, problem, busy, handleSubmit } = useFormSubmission(fieldErrorsFromProblem);
   const set = (change: Partial<StatusDraft>): void => setDraft({ ...draft, ...change });
 
-  const send = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (busy) return;
+  const send = handleSubmit(() => {
     const check = checkStatusChange(draft);
-    if (!check.ok) {
-      setErrors(check.errors);
-      return;
-    }
-    setErrors({});
-    setProblem(undefined);
-    setBusy(true);
+    if (!check.ok) return { errors: check.errors };
     const path = `${improvementPath(improvement.value.id)}/status`;
-    client
-      .send('POST', path, check.request, improvementViewSchema, { ifMatch: improvement.etag })
-      .then(
-        (saved) => {
-          setBusy(false);
-          onSaved(saved);
-        },
-        (failure: unknown) => {
-          setBusy(false);
-          if (failure instanceof StaleEditError && failure.current !== undefined) {
-            onStale({ value: failure.current as ImprovementView, etag: failure.etag });
-            return;
-          }
-          const found = toProblem(failure);
-          setErrors(fieldErrorsFromProblem(found));
-          setProblem(found);
-        },
-      );
-  };
+    return {
+      send: () =>
+        client.send('POST', path, check.request, improvementViewSchema, {
+          ifMatch: improvement.etag,
+        }),
+      onSent: onSaved,
+      onFailure: (failure) => {
+        if (!(failure instanceof StaleEditError) || failure.current === undefined) return false;
+        onStale({ value: failure.current as ImprovementView, etag: failure.etag });
+        return true;
+      },
+    };
+  });
 
   return (
     <form className={styles.form} onSubmit={send} aria-labelledby={titleId} noValidate>

@@ -8,16 +8,14 @@ import {
   Textarea,
   useId,
 } from '@fluentui/react-components';
-import type { FormEvent, JSX } from 'react';
+import type { JSX } from 'react';
 import { useState } from 'react';
 import { improvementViewSchema, type ImprovementView } from '../../../src/contracts/feedback.js';
-import type { Problem } from '../../../src/contracts/problem.js';
 import type { ApiClient } from '../api/api-client.js';
-import { toProblem } from '../api/api-error.js';
-import type { FieldErrors } from '../common/field-errors.js';
 import { useFormControlStyles } from '../common/form-controls.styles.js';
 import { ProblemMessageBar } from '../common/problem-message-bar.js';
 import { SidePanel } from '../common/side-panel.js';
+import { useFormSubmission } from '../common/use-form-submission.js';
 import { fieldErrorsFromProblem } from '../flags/resolution-draft.js';
 import type { LibraryOptions } from '../library/library-options.js';
 import { taskOptionGroups } from '../library/task-option-groups.js';
@@ -50,35 +48,17 @@ export function SuggestImprovementPanel({
   const controls = useFormControlStyles();
   const titleId = useId('suggest-title');
   const [draft, setDraft] = useState<SuggestionDraft>(emptySuggestionDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { errors, problem, busy, handleSubmit } = useFormSubmission(fieldErrorsFromProblem);
   const set = (change: Partial<SuggestionDraft>): void => setDraft({ ...draft, ...change });
 
-  const send = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (busy) return;
+  const send = handleSubmit(() => {
     const check = checkSuggestion(draft);
-    if (!check.ok) {
-      setErrors(check.errors);
-      return;
-    }
-    setErrors({});
-    setProblem(undefined);
-    setBusy(true);
-    client.send('POST', improvementsPath, check.request, improvementViewSchema).then(
-      (created) => {
-        setBusy(false);
-        onSuggested(created.value);
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        const found = toProblem(failure);
-        setErrors(fieldErrorsFromProblem(found));
-        setProblem(found);
-      },
-    );
-  };
+    if (!check.ok) return { errors: check.errors };
+    return {
+      send: () => client.send('POST', improvementsPath, check.request, improvementViewSchema),
+      onSent: (created) => onSuggested(created.value),
+    };
+  });
 
   const taskName = options.tasks.find((task) => task.id === draft.taskId)?.name;
   return (
