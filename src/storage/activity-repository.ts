@@ -183,15 +183,6 @@ export class ActivityRepository {
     return { active, counters };
   }
 
-  async listDepartmentCounters(
-    tenantId: string,
-    partitionKey: string,
-  ): Promise<DepartmentCounter[]> {
-    return (await this.departmentCounters.queryAll({ tenantId, partitionKey }, {}, 10_000)).map(
-      (entry) => entry.value,
-    );
-  }
-
   /** Sets a department's weekly active count outright: the recompute's repair. */
   async saveDepartmentWeek(rollup: DepartmentWeek): Promise<void> {
     await this.departmentWeeks.upsert(rollup);
@@ -209,14 +200,6 @@ export class ActivityRepository {
     return (await this.departmentRosters.queryAll({ tenantId, partitionKey }, {}, 10_000)).map(
       (entry) => entry.value,
     );
-  }
-
-  async createEventIfAbsent(event: UsageEvent): Promise<{ created: boolean }> {
-    return this.events.createIfAbsent(event);
-  }
-
-  async createMarkerIfAbsent(marker: ActiveMarker): Promise<{ created: boolean }> {
-    return this.markers.createIfAbsent(marker);
   }
 
   async countEvents(tenantId: string, partitionKey: string): Promise<number> {
@@ -240,13 +223,5 @@ export class ActivityRepository {
   /** Adds one lesson completion or practice attendance to a department's week. */
   async incrementDepartmentCounter(counter: Omit<DepartmentCounter, 'count'>): Promise<void> {
     await this.departmentCounters.incrementOrCreate({ ...counter, count: 1 }, '/count');
-  }
-
-  async findDepartmentCounter(
-    tenantId: string,
-    partitionKey: string,
-    id: string,
-  ): Promise<DepartmentCounter | undefined> {
-    return (await this.departmentCounters.find({ tenantId, partitionKey }, id))?.value;
   }
 }
