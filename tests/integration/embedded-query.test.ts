@@ -3,9 +3,10 @@ import type { Container } from '@azure/cosmos';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../support/cosmos.js';
 
 /**
- * The embedded server's SQL engine is patched to run `FROM c` in linear time
- * (src/storage/embedded-cosmos-server.ts). These checks pin that the rewritten queries still
- * return what Cosmos DB would: filters, TOP, ORDER BY, paging, aggregates and JOINs.
+ * The embedded server's SQL engine is patched to run `FROM c` and to clean its result pages in
+ * linear time (src/storage/embedded-cosmos-server.ts). These checks pin that the rewritten
+ * queries still return what Cosmos DB would: filters, TOP, ORDER BY, paging, whole-container
+ * pages, aggregates and JOINs.
  */
 describe('embedded Cosmos queries after the linear-time rewrite', () => {
   let db: EmbeddedDatabase;
@@ -66,6 +67,24 @@ describe('embedded Cosmos queries after the linear-time rewrite', () => {
       for (const row of resources) seen.add(row.n);
     }
     expect(seen.size).toBe(1000);
+  });
+
+  it('should return a whole container in one page, leaving out what is undefined as before', async () => {
+    // Results go through the engine's stripUndefined, replaced by a linear version: values that
+    // are undefined (a missing field projected) are dropped from arrays and objects alike.
+    const { resources } = await container.items
+      .query<{ n: number; missing?: unknown; tags: string[] }>(
+        'SELECT c.n, c.missing, c.tags FROM c',
+        { maxItemCount: -1 },
+      )
+      .fetchAll();
+    expect(resources).toHaveLength(size);
+    expect(resources.find((row) => row.n === 7)).toEqual({ n: 7, tags: ['t3', 'all'] });
+    expect(resources.every((row) => !('missing' in row))).toBe(true);
+    const { resources: values } = await container.items
+      .query<number>('SELECT VALUE c.missing FROM c WHERE c.n < 5')
+      .fetchAll();
+    expect(values).toEqual([]);
   });
 
   it('should still answer JOIN queries, which keep the engine own code', async () => {
