@@ -1,4 +1,4 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import { type DepartmentRoster, departmentRosterSchema } from '../contracts/adoption.js';
 import {
   type ActiveMarker,
@@ -11,6 +11,7 @@ import {
 import { type DepartmentCounter, departmentCounterSchema } from '../contracts/practice.js';
 import type { WriteJournal } from './local-data-file.js';
 import { CosmosRepository } from './repository.js';
+import { weekPartitionKey } from '../domain/iso-week.js';
 import { toAppError } from './cosmos-errors.js';
 import { defaultRetryPolicy, type RetryPolicy, withThrottleRetry } from './throttle-retry.js';
 
@@ -86,7 +87,6 @@ export class ActivityRepository {
     );
   }
 
-  /** The week's active people, optionally of one department only. */
   /**
    * Every usage event of the given weeks in one cross-partition query: the raw-event scan the
    * scoreboard benchmark compares the rollups against. Never on a request path.
@@ -102,21 +102,16 @@ export class ActivityRepository {
       ],
     };
     // Pages of 20,000: one page of everything overflows the SDK's array spread.
-    const iterator = this.activity.items.query<Record<string, unknown>>(query, {
-      maxItemCount: 20_000,
-    });
-    const resources: Record<string, unknown>[] = [];
-    while (iterator.hasMoreResults()) {
-      const page = await withThrottleRetry(() => iterator.fetchNext(), this.retry).catch(
-        (error: unknown) => {
-          throw toAppError(error, 'activity scan');
-        },
-      );
-      for (const resource of page.resources) resources.push(resource);
-    }
+    const resources = await this.queryAcrossPartitions(
+      this.activity,
+      query,
+      20_000,
+      'activity scan',
+    );
     return resources.map((resource) => usageEventSchema.parse(resource));
   }
 
+  /** The week's active people, optionally of one department only. */
   async listMarkers(
     tenantId: string,
     partitionKey: string,
@@ -160,25 +155,19 @@ export class ActivityRepository {
         "(c.type = 'departmentWeek' OR c.type = 'departmentCounter')",
       parameters: [
         { name: '@tenantId', value: tenantId },
-        { name: '@pks', value: weeks.map((week) => `${tenantId}:${week}`) },
+        { name: '@pks', value: weeks.map((week) => weekPartitionKey(tenantId, week)) },
       ],
     };
-    const iterator = this.rollups.items.query<Record<string, unknown>>(query, {
-      maxItemCount: 5_000,
-    });
     const active: DepartmentWeek[] = [];
     const counters: DepartmentCounter[] = [];
-    while (iterator.hasMoreResults()) {
-      const page = await withThrottleRetry(() => iterator.fetchNext(), this.retry).catch(
-        (error: unknown) => {
-          throw toAppError(error, 'rollups query');
-        },
-      );
-      for (const resource of page.resources) {
-        if (resource['type'] === 'departmentWeek')
-          active.push(departmentWeekSchema.parse(resource));
-        else counters.push(departmentCounterSchema.parse(resource));
-      }
+    for (const resource of await this.queryAcrossPartitions(
+      this.rollups,
+      query,
+      5_000,
+      'rollups query',
+    )) {
+      if (resource['type'] === 'departmentWeek') active.push(departmentWeekSchema.parse(resource));
+      else counters.push(departmentCounterSchema.parse(resource));
     }
     return { active, counters };
   }
@@ -223,5 +212,27 @@ export class ActivityRepository {
   /** Adds one lesson completion or practice attendance to a department's week. */
   async incrementDepartmentCounter(counter: Omit<DepartmentCounter, 'count'>): Promise<void> {
     await this.departmentCounters.incrementOrCreate({ ...counter, count: 1 }, '/count');
+  }
+
+  /** Every page of a query that spans partitions, each page fetched with throttling retries. */
+  private async queryAcrossPartitions(
+    container: Container,
+    query: SqlQuerySpec,
+    pageSize: number,
+    what: string,
+  ): Promise<Record<string, unknown>[]> {
+    const iterator = container.items.query<Record<string, unknown>>(query, {
+      maxItemCount: pageSize,
+    });
+    const resources: Record<string, unknown>[] = [];
+    while (iterator.hasMoreResults()) {
+      const page = await withThrottleRetry(() => iterator.fetchNext(), this.retry).catch(
+        (error: unknown) => {
+          throw toAppError(error, what);
+        },
+      );
+      for (const resource of page.resources) resources.push(resource);
+    }
+    return resources;
   }
 }
