@@ -52,7 +52,7 @@ import { seedDemoLibrary } from './services/demo-library-seeder.js';
 import { LearningService } from './services/learning-service.js';
 import { PracticeService } from './services/practice-service.js';
 import { seedDemoTenant } from './services/demo-seeder.js';
-import { seedDemoProgram } from './services/demo-program-seeder.js';
+import { demoProgramMarker, seedDemoProgram } from './services/demo-program-seeder.js';
 import { IdentityService } from './services/identity-service.js';
 import { ProgramService } from './services/program-service.js';
 import { PromptSearchIndex } from './services/prompt-search-index.js';
@@ -446,6 +446,7 @@ export async function seedDemo(
   const lessons = await seedDemoCurriculum({ curriculum, marker }, now);
   if (lessons.seeded) logger.info({ lessons: lessons.lessons }, 'seeded the demo curriculum');
   if (seed.seeded) await services.rosterCounts.refresh(demoTenantId);
+  if (await marker.has(demoTenantId, demoProgramMarker)) return;
 
   // The eight program weeks are written by a second set of services over the same store, whose
   // clock the seeder moves through the weeks, so each write lands in its week.

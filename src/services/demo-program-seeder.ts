@@ -63,7 +63,8 @@ export interface DemoProgramResult {
   readonly pulses: number;
 }
 
-const markerName = 'demo-program';
+/** The marker a complete demo program seed leaves (`seed:demo-program`). */
+export const demoProgramMarker = 'demo-program';
 
 /**
  * The three people of the contract start with a clean slate (no lessons, practice, pulses, flags
@@ -119,7 +120,7 @@ export async function seedDemoProgram(
     improvements: 0,
     pulses: 0,
   };
-  if (await ports.marker.has(demoTenantId, markerName)) return none;
+  if (await ports.marker.has(demoTenantId, demoProgramMarker)) return none;
   const people = await ports.roster.listAll(demoTenantId);
   const [prompts, tasks] = await Promise.all([
     ports.library.listPrompts(demoTenantId),
@@ -148,7 +149,7 @@ export async function seedDemoProgram(
   const improvements = await seedImprovements(ports, plan, people, tasks, at);
 
   ports.setClock(now);
-  await ports.marker.set(demoTenantId, markerName, now);
+  await ports.marker.set(demoTenantId, demoProgramMarker, now);
   return {
     seeded: true,
     usageEvents,
