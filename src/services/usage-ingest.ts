@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ActiveMarker, DepartmentWeek, UsageEvent } from '../contracts/activity.js';
+import type { ActiveMarker, UsageEvent } from '../contracts/activity.js';
 import { unassignedDepartmentId } from '../contracts/activity.js';
 import {
   type IngestResult,
@@ -14,8 +14,8 @@ import { isoWeekOf, weekPartitionKey } from '../domain/iso-week.js';
 export interface UsageIngestPorts {
   readonly activity: {
     createEvents(events: readonly UsageEvent[]): Promise<boolean[]>;
-    createMarkers(markers: readonly ActiveMarker[]): Promise<boolean[]>;
-    incrementDepartmentWeek(rollup: Omit<DepartmentWeek, 'active'>, by: number): Promise<void>;
+    /** Creates the new markers with their departments' increments, atomically per partition. */
+    createMarkersCounted(markers: readonly ActiveMarker[]): Promise<boolean[]>;
   };
   readonly people: {
     listAll(tenantId: string, limit: number): Promise<Person[]>;
@@ -64,9 +64,10 @@ export function ingestedEventId(clientId: string): string {
 /**
  * The single usage stream. Every source (the ingest API, CSV and Copilot report imports, prompt
  * insertions) ends here: each event is created if absent (its id is deterministic), the person's
- * weekly marker is created if absent, and only a new marker of an eligible person adds to the
- * department's weekly rollup, one patch per department and week. Markers are attempted for replays
- * too, so a batch retried after a crash between the two writes still counts its people once.
+ * weekly marker is created if absent together with its department's increment (one transactional
+ * batch per week partition), so only a new marker of an eligible person adds to the rollup.
+ * Markers are attempted for replays too, so a batch sent again after a failure between the event
+ * and the marker writes still counts its people, and exactly once.
  */
 export class UsageIngest {
   private readonly snapshots = new Map<string, Promise<RosterSnapshot | undefined>>();
@@ -194,31 +195,7 @@ export class UsageIngest {
         firstAt: event.occurredAt,
       });
     });
-    const candidates = [...markers.values()];
-    const newMarkers = await this.ports.activity.createMarkers(candidates);
-
-    const increments = new Map<string, { marker: ActiveMarker; count: number }>();
-    candidates.forEach((marker, index) => {
-      if (newMarkers[index] !== true || marker.eligible !== true) return;
-      const key = `${marker.pk}|${marker.departmentId ?? unassignedDepartmentId}`;
-      const entry = increments.get(key);
-      if (entry === undefined) increments.set(key, { marker, count: 1 });
-      else entry.count += 1;
-    });
-    for (const { marker, count } of increments.values()) {
-      const departmentId = marker.departmentId ?? unassignedDepartmentId;
-      await this.ports.activity.incrementDepartmentWeek(
-        {
-          id: `dept:${departmentId}`,
-          tenantId: marker.tenantId,
-          pk: marker.pk,
-          type: 'departmentWeek',
-          week: marker.week,
-          departmentId,
-        },
-        count,
-      );
-    }
+    await this.ports.activity.createMarkersCounted([...markers.values()]);
     return created;
   }
 

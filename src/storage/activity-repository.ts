@@ -1,23 +1,28 @@
-import type { Container, SqlQuerySpec } from '@azure/cosmos';
+import type { Container, JSONObject, OperationInput, SqlQuerySpec } from '@azure/cosmos';
 import { type DepartmentRoster, departmentRosterSchema } from '../contracts/adoption.js';
 import {
   type ActiveMarker,
   activeMarkerSchema,
   type DepartmentWeek,
   departmentWeekSchema,
+  unassignedDepartmentId,
   type UsageEvent,
   usageEventSchema,
 } from '../contracts/activity.js';
 import { type DepartmentCounter, departmentCounterSchema } from '../contracts/practice.js';
 import type { WriteJournal } from './local-data-file.js';
 import { CosmosRepository } from './repository.js';
+import { AppError } from '../domain/errors.js';
 import { weekPartitionKey } from '../domain/iso-week.js';
 import { toAppError } from './cosmos-errors.js';
+import { maxBatchOperations, runTransactionalBatch } from './transactional-batch.js';
 import { defaultRetryPolicy, type RetryPolicy, withThrottleRetry } from './throttle-retry.js';
 
 /**
  * Raw activity (`activity`, partition `tenantId:isoWeek`) and the weekly rollups the scoreboard
  * reads (`rollups`, same partitioning). Every write is create-if-absent, so replays count once.
+ * The per-person weekly markers live beside the rollups they count into, in the same partition,
+ * so a marker and its department's increment are written in one transactional batch.
  */
 export class ActivityRepository {
   private readonly events: CosmosRepository<UsageEvent>;
@@ -27,6 +32,7 @@ export class ActivityRepository {
   private readonly departmentRosters: CosmosRepository<DepartmentRoster>;
 
   private readonly retry: RetryPolicy;
+  private readonly journal: WriteJournal | undefined;
 
   constructor(
     private readonly activity: Container,
@@ -34,6 +40,7 @@ export class ActivityRepository {
     options: { journal?: WriteJournal; retry?: RetryPolicy },
   ) {
     this.retry = options.retry ?? defaultRetryPolicy;
+    this.journal = options.journal;
     const common = {
       journal: options.journal,
       partitionKeyOf: (document: { pk: string }) => document.pk,
@@ -45,9 +52,9 @@ export class ActivityRepository {
       type: 'usageEvent',
       schema: usageEventSchema,
     });
-    this.markers = new CosmosRepository(activity, {
+    this.markers = new CosmosRepository(rollups, {
       ...common,
-      name: 'activity',
+      name: 'rollups',
       type: 'activeMarker',
       schema: activeMarkerSchema,
     });
@@ -78,6 +85,126 @@ export class ActivityRepository {
 
   async createMarkers(markers: readonly ActiveMarker[]): Promise<boolean[]> {
     return this.markers.createEach(markers);
+  }
+
+  /**
+   * Creates the markers that are new and, in the same transactional batch, adds the eligible ones
+   * to their departments' weekly rollups: a marker and its count are stored together or not at
+   * all, so a batch sent again after any failure counts each person once. Says for each marker
+   * whether this call created it.
+   */
+  async createMarkersCounted(markers: readonly ActiveMarker[]): Promise<boolean[]> {
+    const created = new Array<boolean>(markers.length).fill(false);
+    const byPartition = new Map<string, number[]>();
+    markers.forEach((marker, index) => {
+      const indexes = byPartition.get(marker.pk) ?? [];
+      indexes.push(index);
+      byPartition.set(marker.pk, indexes);
+    });
+    for (const [partitionKey, indexes] of byPartition) {
+      const existing = await this.existingIds(
+        partitionKey,
+        indexes.map((index) => markers[index]?.id ?? ''),
+      );
+      const fresh = indexes.filter((index) => !existing.has(markers[index]?.id ?? ''));
+      for (const chunk of batchChunks(fresh.map((index) => ({ index, marker: markers[index] })))) {
+        const stored = await this.storeCounted(
+          partitionKey,
+          chunk.map(({ marker }) => marker),
+        );
+        for (const { index, marker } of chunk) if (stored.has(marker.id)) created[index] = true;
+      }
+    }
+    return created;
+  }
+
+  /** Which of the ids exist in the partition: point reads in bulk, a shortcut for replays. */
+  private async existingIds(partitionKey: string, ids: readonly string[]): Promise<Set<string>> {
+    const existing = new Set<string>();
+    for (let start = 0; start < ids.length; start += maxBatchOperations) {
+      const slice = ids.slice(start, start + maxBatchOperations);
+      const results = await this.rollups.items
+        .bulk(slice.map((id) => ({ operationType: 'Read' as const, id, partitionKey })))
+        .catch((error: unknown) => {
+          throw toAppError(error, 'rollups markers');
+        });
+      // Anything not read (throttled, say) counts as absent: its create then answers 409.
+      slice.forEach((id, index) => {
+        if (results[index]?.statusCode === 200) existing.add(id);
+      });
+    }
+    return existing;
+  }
+
+  /** One batch of markers and their departments' increments, adjusted until it goes through. */
+  private async storeCounted(
+    partitionKey: string,
+    markers: readonly ActiveMarker[],
+  ): Promise<Set<string>> {
+    let pending = markers.map((marker) => activeMarkerSchema.parse(marker));
+    // A department's rollup is patched, or created when this week has none yet.
+    const createRollup = new Set<string>();
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > markers.length + 2 * maxDepartmentsPerBatch) {
+        throw new AppError('unavailable', 'The weekly markers kept changing; try again');
+      }
+      const counts = eligibleCounts(pending);
+      const operations: OperationInput[] = pending.map((marker) => ({
+        operationType: 'Create',
+        resourceBody: marker as unknown as JSONObject,
+      }));
+      for (const [departmentId, count] of counts) {
+        const first = pending[0];
+        if (first === undefined) break;
+        operations.push(
+          createRollup.has(departmentId)
+            ? {
+                operationType: 'Create',
+                resourceBody: departmentWeekSchema.parse({
+                  id: `dept:${departmentId}`,
+                  tenantId: first.tenantId,
+                  pk: partitionKey,
+                  type: 'departmentWeek',
+                  week: first.week,
+                  departmentId,
+                  active: count,
+                }) as unknown as JSONObject,
+              }
+            : {
+                operationType: 'Patch',
+                id: `dept:${departmentId}`,
+                resourceBody: { operations: [{ op: 'incr', path: '/active', value: count }] },
+              },
+        );
+      }
+      const outcome = await runTransactionalBatch(
+        this.rollups,
+        partitionKey,
+        operations,
+        'rollups markers',
+        this.retry,
+      );
+      if (outcome.ok) {
+        for (const result of outcome.results) {
+          const body = result.resourceBody as { id?: unknown } | undefined;
+          if (typeof body?.id === 'string') {
+            this.journal?.recordWrite('rollups', partitionKey, body as { id: string });
+          }
+        }
+        return new Set(pending.map((marker) => marker.id));
+      }
+      const { failedIndex, statusCode } = outcome;
+      if (failedIndex < pending.length && statusCode === 409) {
+        // Someone else counted this person first.
+        pending = pending.filter((_, index) => index !== failedIndex);
+        continue;
+      }
+      const departmentId = [...counts.keys()][failedIndex - pending.length];
+      if (departmentId !== undefined && statusCode === 404) createRollup.add(departmentId);
+      else if (departmentId !== undefined && statusCode === 409) createRollup.delete(departmentId);
+      else throw toAppError({ code: statusCode }, 'rollups markers');
+    }
+    return new Set();
   }
 
   /** Every usage event of a tenant's week: for the recompute and the benchmark's baseline only. */
@@ -235,4 +362,44 @@ export class ActivityRepository {
     }
     return resources;
   }
+}
+
+/** At most this many departments' increments ride in one batch beside its markers. */
+const maxDepartmentsPerBatch = 20;
+
+function eligibleCounts(markers: readonly ActiveMarker[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const marker of markers) {
+    if (marker.eligible !== true) continue;
+    const departmentId = marker.departmentId ?? unassignedDepartmentId;
+    counts.set(departmentId, (counts.get(departmentId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Splits markers into batches that fit, with room for their departments' increments. */
+function batchChunks<T extends { marker: ActiveMarker | undefined }>(
+  entries: readonly T[],
+): (T & { marker: ActiveMarker })[][] {
+  const chunks: (T & { marker: ActiveMarker })[][] = [];
+  let chunk: (T & { marker: ActiveMarker })[] = [];
+  let departments = new Set<string>();
+  for (const entry of entries) {
+    const { marker } = entry;
+    if (marker === undefined) continue;
+    const departmentId = marker.departmentId ?? unassignedDepartmentId;
+    const adds = marker.eligible === true && !departments.has(departmentId) ? 1 : 0;
+    if (
+      chunk.length + departments.size + adds + 1 > maxBatchOperations ||
+      departments.size + adds > maxDepartmentsPerBatch
+    ) {
+      chunks.push(chunk);
+      chunk = [];
+      departments = new Set();
+    }
+    chunk.push({ ...entry, marker });
+    if (marker.eligible === true) departments.add(departmentId);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
