@@ -18,6 +18,8 @@ export function benchConfig(dataDir: string): Config {
     LASTMILE_DATA_DIR: dataDir,
     LASTMILE_SEED_DEMO: 'false',
     LASTMILE_DELIVERY_WORKER: 'false',
+    // Benchmarks measure what the app can take, not the per-person limits in front of it.
+    LASTMILE_RATE_LIMITS: 'off',
   });
 }
 

@@ -16,6 +16,10 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const switchFlag = z
+  .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['on', 'true', '1', 'yes'].includes(value));
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -28,6 +32,10 @@ const environmentSchema = z.object({
   LASTMILE_BULK_BODY_LIMIT: z.string().trim().min(1).default('4mb'),
   LASTMILE_SEARCH_REFRESH_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
   LASTMILE_DELIVERY_WORKER: booleanFlag.default(true),
+  LASTMILE_RATE_LIMITS: switchFlag.default(true),
+  LASTMILE_RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  LASTMILE_RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(240),
+  LASTMILE_RATE_LIMIT_INGEST_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LASTMILE_DELIVERY_RATE_PER_TENANT: z.coerce.number().min(0.1).max(10_000).default(30),
   LASTMILE_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   LASTMILE_DELIVERY_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
@@ -115,6 +123,14 @@ export interface GraphSettings {
   readonly clientSecret: string | undefined;
 }
 
+/** Requests a minute: searches and writes per person, usage batches per tenant, per instance. */
+export interface RateLimitSettings {
+  readonly enabled: boolean;
+  readonly searchPerMinute: number;
+  readonly writesPerMinute: number;
+  readonly ingestPerMinute: number;
+}
+
 export interface Config {
   readonly environment: 'development' | 'production' | 'test';
   readonly production: boolean;
@@ -134,6 +150,7 @@ export interface Config {
   readonly cosmos: CosmosSettings;
   readonly bot: BotSettings;
   readonly delivery: DeliverySettings;
+  readonly rateLimits: RateLimitSettings;
   readonly entra: EntraSettings;
   readonly graph: GraphSettings;
 }
@@ -222,6 +239,12 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       leaseMs: Math.round(env.LASTMILE_DELIVERY_LEASE_SECONDS * 1000),
       sendTimeoutMs: Math.round(env.LASTMILE_DELIVERY_TIMEOUT_SECONDS * 1000),
       schedulerIntervalMs: Math.round(env.LASTMILE_SCHEDULER_INTERVAL_SECONDS * 1000),
+    },
+    rateLimits: {
+      enabled: env.LASTMILE_RATE_LIMITS,
+      searchPerMinute: env.LASTMILE_RATE_LIMIT_SEARCH_PER_MINUTE,
+      writesPerMinute: env.LASTMILE_RATE_LIMIT_WRITES_PER_MINUTE,
+      ingestPerMinute: env.LASTMILE_RATE_LIMIT_INGEST_PER_MINUTE,
     },
     bot: {
       appId: env.BOT_ID,

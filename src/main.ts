@@ -16,6 +16,7 @@ import { RosterChat } from '../bot/roster-chat.js';
 import { createEntraTokenVerifier } from './api/entra-token-verifier.js';
 import { healthRouter } from './api/health-router.js';
 import { createHttpApp } from './api/http-app.js';
+import { rateLimits } from './api/rate-limits.js';
 import { authenticate } from './api/identity-middleware.js';
 import { deliveriesRouter } from './api/deliveries-router.js';
 import { flagsRouter } from './api/flags-router.js';
@@ -555,6 +556,7 @@ export async function startLastmile(
           devIdentity: config.devIdentity,
         }),
       }),
+      rateLimit: rateLimits(config.rateLimits, Date.now),
       apiRoutes: [
         meRouter(identities),
         programRouter(program, now),

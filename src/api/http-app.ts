@@ -40,6 +40,8 @@ export interface HttpAppOptions {
   readonly publicRoutes: readonly Router[];
   /** Guards every `/api` route below it. */
   readonly authenticate: RequestHandler;
+  /** Runs after authentication, before the routes: answers 429 when a caller sends too much. */
+  readonly rateLimit: RequestHandler;
   /** Routers mounted under `/api`, after authentication. */
   readonly apiRoutes: readonly Router[];
   /** The Bot Framework endpoint, which authenticates by itself. */
@@ -117,6 +119,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     });
   });
   api.use(options.authenticate);
+  api.use(options.rateLimit);
   for (const router of options.apiRoutes) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);
