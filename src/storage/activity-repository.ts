@@ -118,9 +118,15 @@ export class ActivityRepository {
     return created;
   }
 
-  /** Which of the ids exist in the partition: point reads in bulk, a shortcut for replays. */
+  /**
+   * Which of the ids exist in the partition: point reads in bulk, a shortcut for replays. In local
+   * mode what is found is mirrored again, with its departments' rollups: a batch whose answer was
+   * lost (a dropped connection) was stored all the same, and this replay is its only sign.
+   */
   private async existingIds(partitionKey: string, ids: readonly string[]): Promise<Set<string>> {
     const existing = new Set<string>();
+    const departments = new Set<string>();
+    let tenantId = '';
     for (let start = 0; start < ids.length; start += maxBatchOperations) {
       const slice = ids.slice(start, start + maxBatchOperations);
       const results = await this.rollups.items
@@ -130,8 +136,23 @@ export class ActivityRepository {
         });
       // Anything not read (throttled, say) counts as absent: its create then answers 409.
       slice.forEach((id, index) => {
-        if (results[index]?.statusCode === 200) existing.add(id);
+        const result = results[index];
+        if (result?.statusCode !== 200) return;
+        existing.add(id);
+        const body = result.resourceBody as { id: string } | undefined;
+        if (this.journal === undefined || body === undefined) return;
+        this.journal.recordWrite('rollups', partitionKey, body);
+        const marker = activeMarkerSchema.safeParse(body);
+        if (marker.success) departments.add(marker.data.departmentId ?? unassignedDepartmentId);
+        tenantId = marker.success ? marker.data.tenantId : tenantId;
       });
+    }
+    for (const departmentId of this.journal === undefined ? [] : departments) {
+      const rollup = await this.departmentWeeks.find(
+        { tenantId, partitionKey },
+        `dept:${departmentId}`,
+      );
+      if (rollup !== undefined) this.journal?.recordWrite('rollups', partitionKey, rollup.value);
     }
     return existing;
   }
