@@ -17,6 +17,9 @@ import { createEntraTokenVerifier } from './api/entra-token-verifier.js';
 import { healthRouter } from './api/health-router.js';
 import { createHttpApp } from './api/http-app.js';
 import { rateLimits } from './api/rate-limits.js';
+import { auditRouter } from './api/audit-router.js';
+import { auditTrail } from './api/audit-trail.js';
+import { AuditService } from './services/audit-service.js';
 import { authenticate } from './api/identity-middleware.js';
 import { deliveriesRouter } from './api/deliveries-router.js';
 import { flagsRouter } from './api/flags-router.js';
@@ -132,6 +135,7 @@ export interface Lastmile {
   readonly scoreboard: ScoreboardService;
   readonly checkpoints: CheckpointService;
   readonly apiKeys: ApiKeyService;
+  readonly audit: AuditService;
   readonly usageCsvImport: UsageCsvImport;
   readonly copilotReport: CopilotReportImport;
 }
@@ -165,6 +169,7 @@ export function composeLastmile(
     { apiKeys: storage.apiKeys },
     { now, randomBytes, cacheMs: 30_000, clock: Date.now },
   );
+  const audit = new AuditService({ audit: storage.audit }, now);
   const usageCsvImport = new UsageCsvImport({ usage: usageIngest });
   const copilotReport = new CopilotReportImport(
     { usage: usageIngest },
@@ -421,6 +426,7 @@ export function composeLastmile(
     scoreboard,
     checkpoints,
     apiKeys,
+    audit,
     usageCsvImport,
     copilotReport,
   };
@@ -556,7 +562,10 @@ export async function startLastmile(
           devIdentity: config.devIdentity,
         }),
       }),
-      rateLimit: rateLimits(config.rateLimits, Date.now),
+      afterAuthentication: [
+        rateLimits(config.rateLimits, Date.now),
+        auditTrail(services.audit, logger),
+      ],
       apiRoutes: [
         meRouter(identities),
         programRouter(program, now),
@@ -576,6 +585,7 @@ export async function startLastmile(
         peopleRouter(program),
         rosterRouter(services.roster),
         vendorPackRouter(services, now),
+        auditRouter(services.audit),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),

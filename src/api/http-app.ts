@@ -40,8 +40,8 @@ export interface HttpAppOptions {
   readonly publicRoutes: readonly Router[];
   /** Guards every `/api` route below it. */
   readonly authenticate: RequestHandler;
-  /** Runs after authentication, before the routes: answers 429 when a caller sends too much. */
-  readonly rateLimit: RequestHandler;
+  /** Run after authentication, before the routes: rate limits, the audit trail. */
+  readonly afterAuthentication: readonly RequestHandler[];
   /** Routers mounted under `/api`, after authentication. */
   readonly apiRoutes: readonly Router[];
   /** The Bot Framework endpoint, which authenticates by itself. */
@@ -119,7 +119,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     });
   });
   api.use(options.authenticate);
-  api.use(options.rateLimit);
+  for (const handler of options.afterAuthentication) api.use(handler);
   for (const router of options.apiRoutes) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -16,6 +16,7 @@ import { PracticeRepository } from './practice-repository.js';
 import { PeopleRepository } from './people-repository.js';
 import { PromptRepository } from './prompt-repository.js';
 import { PulseRepository } from './pulse-repository.js';
+import { AuditRepository } from './audit-repository.js';
 import { ProgramRepository } from './program-repository.js';
 import type { RetryPolicy } from './throttle-retry.js';
 import { WorkflowRepository } from './workflow-repository.js';
@@ -42,6 +43,7 @@ export interface Storage {
   readonly meter: Readonly<RequestMeter>;
   readonly pulses: PulseRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly audit: AuditRepository;
   /** Whether the store answers a cheap read now. */
   ping(): Promise<boolean>;
   /** Saves everything acknowledged so far (local mode); Azure writes are durable when acknowledged. */
@@ -132,6 +134,7 @@ export async function openStorage(
     feedback: new FeedbackRepository(container('feedback'), repositoryOptions),
     pulses: new PulseRepository(container('activity'), repositoryOptions),
     apiKeys: new ApiKeyRepository(container('program'), repositoryOptions),
+    audit: new AuditRepository(container('activity'), repositoryOptions),
     async ping() {
       try {
         await database.read();
