@@ -6,6 +6,7 @@ import type { ProgramOverview } from '../../../src/contracts/program.js';
 import type { ApiClient } from '../api/api-client.js';
 import type { ApiQuery } from '../api/use-api-query.js';
 import { PageHeading } from '../pages/page-heading.js';
+import { AuditLogSection } from './audit-log-section.js';
 import { CurriculumSection } from './curriculum-section.js';
 import { DeliveryProblemsSection } from './delivery-problems-section.js';
 import { useProgramPageStyles } from './program-page.styles.js';
@@ -25,6 +26,7 @@ const sections = [
   { id: 'deliveries', label: 'Delivery problems' },
   { id: 'roster', label: 'Roster' },
   { id: 'usage', label: 'Usage data' },
+  { id: 'audit', label: 'Audit log' },
 ] as const;
 type SectionId = (typeof sections)[number]['id'];
 
@@ -38,7 +40,8 @@ export function ProgramPage({ client, me, program }: ProgramPageProps): JSX.Elem
   const styles = useProgramPageStyles();
   const [section, setSection] = useState<SectionId>('curriculum');
   // Only admins import the roster and usage data; champions see both through the scoreboard.
-  const adminOnly: readonly SectionId[] = ['roster', 'usage'];
+  // The audit log watches champions as well as admins, so it is for admins alone.
+  const adminOnly: readonly SectionId[] = ['roster', 'usage', 'audit'];
   const shown = sections.filter(
     (item) => !adminOnly.includes(item.id) || me.roles.includes('admin'),
   );
@@ -74,6 +77,9 @@ export function ProgramPage({ client, me, program }: ProgramPageProps): JSX.Elem
         ) : null}
         {section === 'usage' && me.roles.includes('admin') ? (
           <UsageDataSection client={client} />
+        ) : null}
+        {section === 'audit' && me.roles.includes('admin') ? (
+          <AuditLogSection client={client} />
         ) : null}
       </div>
     </section>
