@@ -374,6 +374,7 @@ export class CosmosRepository<T extends TenantDocument> {
           ),
         );
         const throttled: typeof pending = [];
+        const existing: T[] = [];
         pending.forEach((entry, position) => {
           const result = results[position];
           const status = result?.statusCode ?? 0;
@@ -386,13 +387,16 @@ export class CosmosRepository<T extends TenantDocument> {
             );
           } else if (status === 429) {
             throttled.push(entry);
-          } else if (status !== 409) {
+          } else if (status === 409) {
+            existing.push(entry.document);
+          } else {
             throw toAppError(
               Object.assign(new Error('bulk create failed'), { code: status }),
               `${this.label} ${entry.document.id}`,
             );
           }
         });
+        await this.journalExisting(existing);
         if (throttled.length > 0 && attempt >= this.retry.maxAttempts) {
           throw toAppError(
             Object.assign(new Error('throttled'), { code: 429 }),
@@ -407,6 +411,40 @@ export class CosmosRepository<T extends TenantDocument> {
       }
     }
     return created;
+  }
+
+  /**
+   * The journal mirrors the writes it saw succeed, but a create whose answer was lost (a dropped
+   * connection) happened all the same, and its replay is told "already there": read what the store
+   * holds and mirror it, so local mode's data file keeps every document a caller was told exists.
+   */
+  private async journalExisting(documents: readonly T[]): Promise<void> {
+    const journal = this.options.journal;
+    if (journal === undefined || documents.length === 0) return;
+    const results = await this.run(`${this.label} bulk read`, () =>
+      this.container.items.bulk(
+        documents.map((document) => ({
+          operationType: 'Read' as const,
+          id: document.id,
+          partitionKey: this.options.partitionKeyOf(document),
+        })),
+      ),
+    );
+    documents.forEach((document, index) => {
+      const result = results[index];
+      if (result?.statusCode === 404) return;
+      if (result?.statusCode !== 200 || result.resourceBody === undefined) {
+        throw toAppError(
+          Object.assign(new Error('bulk read failed'), { code: result?.statusCode ?? 0 }),
+          `${this.label} ${document.id}`,
+        );
+      }
+      journal.recordWrite(
+        this.options.name,
+        this.options.partitionKeyOf(document),
+        result.resourceBody as StoredDocument,
+      );
+    });
   }
 
   private get label(): string {
