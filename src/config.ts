@@ -41,6 +41,7 @@ const environmentSchema = z.object({
   LASTMILE_DELIVERY_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   LASTMILE_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
   LASTMILE_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+  LASTMILE_RAW_EVENT_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(400),
   COSMOS_ENDPOINT: optionalString.pipe(z.url().optional()),
   COSMOS_KEY: optionalString,
   COSMOS_DATABASE: z.string().trim().min(1).default('lastmile'),
@@ -153,6 +154,12 @@ export interface Config {
   readonly rateLimits: RateLimitSettings;
   readonly entra: EntraSettings;
   readonly graph: GraphSettings;
+  /**
+   * Days raw usage events are kept; older weeks keep only their rollups. The ingest accepts events
+   * up to two years (728 days) old: those older than this are counted, then removed by the next
+   * retention run (docs/architecture.md, "Data rights").
+   */
+  readonly rawEventRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -260,6 +267,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       issuerTemplate: env.AAD_ISSUER_TEMPLATE,
       allowedTenants: listOf(env.AAD_ALLOWED_TENANTS),
     },
+    rawEventRetentionDays: env.LASTMILE_RAW_EVENT_RETENTION_DAYS,
     graph: {
       authorityHost: env.LASTMILE_GRAPH_AUTHORITY_HOST,
       baseUrl: env.LASTMILE_GRAPH_BASE_URL,

@@ -9,8 +9,9 @@ import { openStorage } from './storage/storage.js';
 /**
  * `npm run recompute -- [--tenant <id>]... [--weeks <n>] [--apply]`: rebuilds the weekly rollups
  * from the raw usage events and prints one JSON report of any difference. With `--apply`, the
- * differences are repaired. Exits 1 when differences were found and left alone. In local mode,
- * stop the app first: the data file belongs to one process at a time.
+ * differences are repaired. Exits 1 when differences were found and left alone. Weeks whose raw
+ * events retention removed are left alone and listed under `skipped`. In local mode, stop the
+ * app first: the data file belongs to one process at a time.
  */
 export async function recomputeMain(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({

@@ -18,8 +18,12 @@ import { healthRouter } from './api/health-router.js';
 import { createHttpApp } from './api/http-app.js';
 import { rateLimits } from './api/rate-limits.js';
 import { auditRouter } from './api/audit-router.js';
+import { dataRightsRouter } from './api/data-rights-router.js';
 import { auditTrail } from './api/audit-trail.js';
 import { AuditService } from './services/audit-service.js';
+import { RollupRecompute } from './services/rollup-recompute.js';
+import { DataRightsService } from './services/data-rights-service.js';
+import { RawEventRetention } from './services/raw-event-retention.js';
 import { authenticate } from './api/identity-middleware.js';
 import { deliveriesRouter } from './api/deliveries-router.js';
 import { flagsRouter } from './api/flags-router.js';
@@ -97,6 +101,8 @@ export interface StartOptions {
 }
 
 const shutdownGraceMs = 10_000;
+/** Retention removes whole weeks of raw events, so running it more than hourly gains nothing. */
+const retentionIntervalMs = 3_600_000;
 
 /** The folder holding package.json, from src/ under tsx or dist/src/ once built. */
 function findProjectRoot(): string {
@@ -136,6 +142,8 @@ export interface Lastmile {
   readonly checkpoints: CheckpointService;
   readonly apiKeys: ApiKeyService;
   readonly audit: AuditService;
+  readonly dataRights: DataRightsService;
+  readonly retention: RawEventRetention;
   readonly usageCsvImport: UsageCsvImport;
   readonly copilotReport: CopilotReportImport;
 }
@@ -400,6 +408,27 @@ export function composeLastmile(
     now,
   );
 
+  const dataRights = new DataRightsService(
+    {
+      people: storage.people,
+      records: storage.dataRights,
+      library: storage.prompts,
+      // This instance's copies. Other instances' search indexes follow the library revision, and
+      // their roster snapshots expire within a minute.
+      caches: {
+        forgetTenant: (tenantId) => {
+          index.forget(tenantId);
+          usageIngest.forgetRoster(tenantId);
+        },
+      },
+    },
+    { newId: () => randomBytes(8).toString('hex') },
+  );
+  const retention = new RawEventRetention(
+    { tenants: storage.program, events: storage.dataRights },
+    { now, intervalMs: retentionIntervalMs, logger, retentionDays: config.rawEventRetentionDays },
+  );
+
   return {
     identities,
     program,
@@ -427,12 +456,32 @@ export function composeLastmile(
     checkpoints,
     apiKeys,
     audit,
+    dataRights,
+    retention,
     usageCsvImport,
     copilotReport,
   };
 }
 
 /** Seeds the demo firm into an empty store through the services, as people would write it. */
+/**
+ * After a crash in local mode the data file holds what was saved at a moment, which may fall
+ * between a request's event writes and its marker-and-count batch; the rollups are recounted from
+ * the raw events it kept (two years of weeks), before anyone reads them.
+ */
+async function recountAfterCrash(storage: Storage, now: Date, logger: Logger): Promise<void> {
+  const tenants = await storage.program.listTenantIds();
+  const report = await new RollupRecompute(storage).run(tenants, { now, weeks: 104, repair: true });
+  logger.warn(
+    {
+      tenants: report.tenants,
+      differences: report.differences.length,
+      missingMarkers: report.missingMarkers,
+    },
+    'the last run did not close; rollups recounted from the raw events',
+  );
+}
+
 export async function seedDemo(
   storage: Storage,
   services: Lastmile,
@@ -512,6 +561,7 @@ export async function startLastmile(
   try {
     const services = composeLastmile(storage, config, { now, logger });
     const { identities, program, prompts, deliveryWorker, scheduler } = services;
+    if (storage.recoveredAfterCrash) await recountAfterCrash(storage, now(), logger);
     if (config.seedDemo) await seedDemo(storage, services, now(), logger, config);
 
     const bot = createBotEndpoint({
@@ -586,6 +636,7 @@ export async function startLastmile(
         rosterRouter(services.roster),
         vendorPackRouter(services, now),
         auditRouter(services.audit),
+        dataRightsRouter({ rights: services.dataRights, retention: services.retention }),
         ...(config.devIdentity ? [devRosterRouter(program)] : []),
       ],
       botMessages: (req, res) => bot.handle(req, res),
@@ -597,6 +648,7 @@ export async function startLastmile(
       deliveryWorker.start();
       scheduler.start();
       services.pulseScheduler.start();
+      services.retention.start();
     }
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${String(port)}`;
@@ -615,6 +667,7 @@ export async function startLastmile(
           await stopServer(server);
           await scheduler.stop();
           await services.pulseScheduler.stop();
+          await services.retention.stop();
           await deliveryWorker.stop();
           if (ownsStorage) await storage.close();
           logger.info('Lastmile stopped');

@@ -140,6 +140,14 @@ export class PromptSearchIndex {
     if (revision === index.revision + 1) index.revision = revision;
   }
 
+  /**
+   * Drops a tenant's index, so the next use loads it again from the store: after an erasure
+   * rewrote prompts' owners, or an offboarding removed them all.
+   */
+  forget(tenantId: string): void {
+    this.tenants.delete(tenantId);
+  }
+
   /** Puts this instance's own write into the index at once. */
   async upsert(tenantId: string, prompt: Prompt, etag: string): Promise<void> {
     const index = await this.tenant(tenantId);
@@ -222,6 +230,11 @@ export class PromptSearchIndex {
   private async refresh(tenantId: string, index: TenantIndex): Promise<void> {
     const revision = await this.ports.prompts.revision(tenantId);
     if (revision === index.revision) return;
+    if (revision < index.revision) {
+      // The counter went back: the tenant's library was removed (offboarding) on another instance.
+      this.forget(tenantId);
+      return;
+    }
     const changed = await this.ports.prompts.listAll(
       tenantId,
       Math.max(0, index.lastTimestamp - 1),

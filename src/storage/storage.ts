@@ -17,6 +17,7 @@ import { PeopleRepository } from './people-repository.js';
 import { PromptRepository } from './prompt-repository.js';
 import { PulseRepository } from './pulse-repository.js';
 import { AuditRepository } from './audit-repository.js';
+import { DataRightsRepository } from './data-rights-repository.js';
 import { ProgramRepository } from './program-repository.js';
 import type { RetryPolicy } from './throttle-retry.js';
 import { WorkflowRepository } from './workflow-repository.js';
@@ -28,6 +29,11 @@ interface StorageLogger {
 
 export interface Storage {
   readonly mode: 'embedded' | 'azure';
+  /**
+   * Local mode only: the data file was left by a run that crashed, so its rollups may miss the
+   * increments of a request cut in half by the crash; start-up recounts them from the raw events.
+   */
+  readonly recoveredAfterCrash: boolean;
   readonly people: PeopleRepository;
   readonly program: ProgramRepository;
   readonly prompts: PromptRepository;
@@ -44,6 +50,8 @@ export interface Storage {
   readonly pulses: PulseRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditRepository;
+  /** Erasure, offboarding and raw-event retention, across every container. */
+  readonly dataRights: DataRightsRepository;
   /** Whether the store answers a cheap read now. */
   ping(): Promise<boolean>;
   /** Saves everything acknowledged so far (local mode); Azure writes are durable when acknowledged. */
@@ -112,6 +120,7 @@ export async function openStorage(
 
   return {
     mode: server === undefined ? 'azure' : 'embedded',
+    recoveredAfterCrash: dataFile?.recoveredAfterCrash ?? false,
     meter,
     people: new PeopleRepository(container('people'), repositoryOptions),
     program: new ProgramRepository(container('program'), repositoryOptions),
@@ -135,6 +144,7 @@ export async function openStorage(
     pulses: new PulseRepository(container('activity'), repositoryOptions),
     apiKeys: new ApiKeyRepository(container('program'), repositoryOptions),
     audit: new AuditRepository(container('activity'), repositoryOptions),
+    dataRights: new DataRightsRepository(container, repositoryOptions),
     async ping() {
       try {
         await database.read();
