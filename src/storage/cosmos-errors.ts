@@ -62,6 +62,10 @@ export function toAppError(error: unknown, what: string): AppError {
     case 400:
       return new AppError('invalid', `The store rejected ${what}`, { cause: error });
     default:
-      return new AppError('unavailable', 'The store is unavailable', { cause: error });
+      // Mostly passing faults (a dropped connection, a 503): worth sending again shortly.
+      return new AppError('unavailable', 'The store is unavailable; try again shortly', {
+        cause: error,
+        retryAfterSeconds: 1,
+      });
   }
 }

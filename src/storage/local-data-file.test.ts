@@ -86,4 +86,19 @@ describe('LocalDataFile', () => {
       /not a Lastmile local store/,
     );
   });
+
+  it('should tell a start after a crash from a start after a clean close', async () => {
+    const running = await LocalDataFile.open(filePath, { logger: quiet });
+    running.recordWrite('people', 'demo', { id: 'a', tenantId: 'demo' });
+    await running.flush();
+    // The process dies here: the file on disk was saved by a run that is still going.
+    const afterCrash = await LocalDataFile.open(filePath, { logger: quiet });
+    expect(afterCrash.recoveredAfterCrash).toBe(true);
+    await afterCrash.close();
+
+    const afterClose = await LocalDataFile.open(filePath, { logger: quiet });
+    expect(afterClose.recoveredAfterCrash).toBe(false);
+    expect(afterClose.size()).toBe(1);
+    await afterClose.close();
+  });
 });

@@ -18,6 +18,8 @@ interface DataFileContents {
   readonly format: 'lastmile-local-store';
   readonly version: 1;
   readonly containers: Readonly<Record<string, readonly StoredDocument[]>>;
+  /** False while the app runs, true once it closed: false at a start means it crashed. */
+  readonly closedCleanly?: boolean;
 }
 
 const systemProperties = new Set(['_rid', '_self', '_etag', '_attachments', '_ts']);
@@ -66,6 +68,9 @@ export class LocalDataFile implements WriteJournal {
   private saving: Promise<void> | undefined;
   private closed = false;
   private lastSaveMs = 0;
+  /** Whether the file on disk says the app is running (so a clean close must say otherwise). */
+  private fileSaysRunning = false;
+  private crashed = false;
 
   private constructor(
     readonly filePath: string,
@@ -88,12 +93,22 @@ export class LocalDataFile implements WriteJournal {
     }
     if (text !== undefined) {
       const contents = parseContents(text, filePath);
+      file.crashed = contents.closedCleanly === false;
+      file.fileSaysRunning = file.crashed;
       for (const [container, documents] of Object.entries(contents.containers)) {
         for (const document of documents) file.put(container, partitionKeyOf(document), document);
       }
       options.logger.info({ filePath, documents: file.size() }, 'loaded the local data file');
     }
     return file;
+  }
+
+  /**
+   * Whether the file was last written by a run that did not close (a crash or `kill -9`): it then
+   * holds what was saved up to a moment, which may be in the middle of a request's writes.
+   */
+  get recoveredAfterCrash(): boolean {
+    return this.crashed;
   }
 
   /** Every stored document by container, for loading into a fresh embedded server. */
@@ -143,6 +158,7 @@ export class LocalDataFile implements WriteJournal {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.fileSaysRunning) this.dirty = true;
     await this.flush();
   }
 
@@ -205,7 +221,8 @@ export class LocalDataFile implements WriteJournal {
     const containers = [...byContainer]
       .map(([container, chunks]) => `${JSON.stringify(container)}:[${chunks.join(',')}]`)
       .join(',');
-    const text = `{"format":"lastmile-local-store","version":1,"containers":{${containers}}}\n`;
+    const closedCleanly = this.closed;
+    const text = `{"format":"lastmile-local-store","version":1,"closedCleanly":${String(closedCleanly)},"containers":{${containers}}}\n`;
 
     const temporary = `${this.filePath}.${String(process.pid)}.tmp`;
     const handle = await open(temporary, 'w');
@@ -216,6 +233,7 @@ export class LocalDataFile implements WriteJournal {
       await handle.close();
     }
     await rename(temporary, this.filePath);
+    this.fileSaysRunning = !closedCleanly;
   }
 }
 
