@@ -164,10 +164,58 @@ describe('NODE_ENV=production against a Cosmos DB endpoint', () => {
     expect(response.headers.get('strict-transport-security')).toContain('max-age=');
   });
 
-  it('should refuse dev headers and requests without a token', async () => {
-    const dev = await request(app.url, '/api/me', { headers: devHeaders('champion@demo.example') });
-    expect(dev.status).toBe(401);
-    expect((await request(app.url, '/api/program')).status).toBe(401);
+  const productionToken = (
+    overrides: Partial<Parameters<typeof signAccessToken>[0]> = {},
+  ): Promise<string> =>
+    signAccessToken({
+      key: entra.key,
+      issuer: entra.issuerFor('contoso'),
+      audience: clientId,
+      tenantId: 'contoso',
+      objectId: 'aaaaaaaa-0000-4000-8000-000000000001',
+      roles: ['Champion'],
+      ...overrides,
+    });
+
+  // Acceptance 1 of issue 8: each of these is a 401 problem, on reads and on writes alike.
+  it.each<[string, () => Promise<Record<string, string>>, RegExp]>([
+    [
+      'dev identity headers',
+      () => Promise.resolve(devHeaders('champion@demo.example')),
+      /Dev identity headers are not accepted/,
+    ],
+    ['no token', () => Promise.resolve({}), /bearer token is required/],
+    [
+      'an expired token',
+      async () =>
+        bearer(await productionToken({ expiresAt: Math.floor(Date.now() / 1000) - 3600 })),
+      /expired/,
+    ],
+    [
+      'a wrong audience',
+      async () => bearer(await productionToken({ audience: 'api://someone-else' })),
+      /aud/,
+    ],
+    [
+      'an unknown signing key',
+      async () => bearer(await productionToken({ key: await createEntraKey() })),
+      /unknown key/,
+    ],
+  ])('should answer 401 to a request with %s', async (_name, headers, detail) => {
+    for (const [method, path, body] of [
+      ['GET', '/api/me', undefined],
+      ['GET', '/api/program', undefined],
+      ['POST', '/api/prompts', { title: 'Sneaky', body: 'Write something sneaky for me.' }],
+    ] as const) {
+      const response = await request(app.url, path, {
+        method,
+        headers: await headers(),
+        ...(body === undefined ? {} : { body }),
+      });
+      expect({ path, status: response.status }).toEqual({ path, status: 401 });
+      expect(response.contentType).toContain('application/problem+json');
+      expect((response.body as { detail: string }).detail).toMatch(detail);
+    }
   });
 
   it('should serve a signed-in caller, with no demo data seeded', async () => {
