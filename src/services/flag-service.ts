@@ -1,3 +1,4 @@
+import { isErasedUserId } from '../contracts/data-rights.js';
 import type {
   Flag,
   FlagCategory,
@@ -230,7 +231,8 @@ export class FlagService {
     });
     const stored = await this.visible(identity, id);
     const flag = stored.value;
-    if (flag.resolution !== undefined) {
+    // An erased flagger has no chat to be told in; the placeholder would only dead-letter.
+    if (flag.resolution !== undefined && !isErasedUserId(flag.flaggedBy)) {
       await this.ports.notices.enqueue(
         {
           tenantId: flag.tenantId,
