@@ -8,6 +8,7 @@ import {
   type AdaptiveCardInvokeValue,
   type AppBasedLinkQuery,
   type ChannelAccount,
+  type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
@@ -375,6 +376,30 @@ export class LastmileBot extends TeamsActivityHandler {
       scheduled: true,
     });
     await this.#postPracticeCard(context, tenantId, session.id, card);
+  }
+
+  /**
+   * botbuilder reads `value.action.type` of a card action unchecked and fails the turn (a 500)
+   * when the sender left the action out; that is the sender's fault, so it is a 400.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const value: unknown = context.activity.value;
+    const action: unknown =
+      typeof value === 'object' && value !== null
+        ? (value as { action?: unknown }).action
+        : undefined;
+    if (
+      context.activity.name === 'adaptiveCard/action' &&
+      (typeof action !== 'object' || action === null)
+    ) {
+      const body: AdaptiveCardInvokeResponse = {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: 'The card action is missing.' },
+      };
+      return { status: 400, body };
+    }
+    return super.onInvokeActivity(context);
   }
 
   /** `Action.Execute` from Lastmile's cards: answered with the refreshed card. */

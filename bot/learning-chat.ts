@@ -304,12 +304,16 @@ function fieldLabel(field: string): string {
 
 /** Keeps what a person entered that is well-formed, so the form comes back as they left it. */
 function pickKnown(entered: Record<keyof LearnerSetup, string>): Partial<LearnerSetup> {
+  // Only values the form's inputs could hold are shown again: anything else (a 100 kB "id")
+  // would not fit the card, and the turn would fail instead of asking again.
+  const fields = learnerSetupSchema.shape;
+  const known = (key: keyof LearnerSetup): boolean => fields[key].safeParse(entered[key]).success;
   const day = weekdays.find((candidate) => candidate === entered.lessonDay);
   return {
-    ...(entered.jobFamilyId === '' ? {} : { jobFamilyId: entered.jobFamilyId }),
-    ...(entered.departmentId === '' ? {} : { departmentId: entered.departmentId }),
+    ...(known('jobFamilyId') ? { jobFamilyId: entered.jobFamilyId } : {}),
+    ...(known('departmentId') ? { departmentId: entered.departmentId } : {}),
     ...(day === undefined ? {} : { lessonDay: day }),
     ...(/^\d\d:\d\d$/u.test(entered.lessonTime) ? { lessonTime: entered.lessonTime } : {}),
-    ...(entered.timeZone === '' ? {} : { timeZone: entered.timeZone }),
+    ...(known('timeZone') ? { timeZone: entered.timeZone } : {}),
   };
 }

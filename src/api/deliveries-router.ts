@@ -4,7 +4,7 @@ import { deliveryListQuerySchema } from '../contracts/deliveries.js';
 import type { DeliveryQueue } from '../services/delivery-queue.js';
 import { requireIfMatch, toHttpEtag } from './etag.js';
 import { callerOf, requireRole } from './identity-middleware.js';
-import { parseRequest } from './parse.js';
+import { parseRequest, withContinuationToken } from './parse.js';
 
 const idSchema = z.string().regex(/^[A-Za-z0-9:._@-]{1,400}$/u, 'is not a delivery id');
 
@@ -20,7 +20,9 @@ export function deliveriesRouter(
 
   router.get('/deliveries', requireRole('admin', 'champion'), async (req, res) => {
     const query = parseRequest(deliveryListQuerySchema, req.query, 'query');
-    const page = await queue.list(callerOf(res).tenantId, query.state, query.continuationToken);
+    const page = await withContinuationToken(query.continuationToken, () =>
+      queue.list(callerOf(res).tenantId, query.state, query.continuationToken),
+    );
     // Each item's etag is given as the HTTP ETag, ready to send as If-Match with a retry.
     res.json({
       ...page,

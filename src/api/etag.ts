@@ -14,12 +14,15 @@ export function storeEtagFromIfMatch(req: Request): string | undefined {
   const header = req.get('if-match');
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"([A-Za-z0-9_-]{1,512})"\s*$/.exec(header);
-  if (match?.[1] === undefined) {
+  const storeEtag =
+    match?.[1] === undefined ? undefined : Buffer.from(match[1], 'base64url').toString('utf8');
+  // base64url decoding skips stray characters, so only the tag as we wrote it names a version.
+  if (storeEtag === undefined || toHttpEtag(storeEtag) !== `"${match?.[1] ?? ''}"`) {
     throw new AppError('invalid', 'The If-Match header must be one ETag from a previous response', {
       fieldErrors: [{ field: 'If-Match', message: 'must be a quoted ETag such as "abc"' }],
     });
   }
-  return Buffer.from(match[1], 'base64url').toString('utf8');
+  return storeEtag;
 }
 
 /** An edit without `If-Match` might overwrite someone else's change unseen, so it is refused. */

@@ -56,11 +56,18 @@ export function sendProblem(
 
 /** A zod failure as the app's `invalid` error, naming each field at fault. */
 export function invalidFromZod(error: ZodError, where: string): AppError {
+  const fieldOf = (path: readonly PropertyKey[]): string =>
+    path.length === 0 ? where : path.map(String).join('.');
   return new AppError('invalid', `The ${where} is not valid`, {
-    fieldErrors: error.issues.map((issue) => ({
-      field: issue.path.length === 0 ? where : issue.path.join('.'),
-      message: issue.message,
-    })),
+    // An unknown key is the field at fault, not the object that holds it.
+    fieldErrors: error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({
+            field: fieldOf([...issue.path, key]),
+            message: 'is not allowed',
+          }))
+        : [{ field: fieldOf(issue.path), message: issue.message }],
+    ),
   });
 }
 

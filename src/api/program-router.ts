@@ -4,7 +4,7 @@ import { programSettingsUpdateSchema } from '../contracts/program.js';
 import type { ProgramService } from '../services/program-service.js';
 import { requireIfMatch, toHttpEtag } from './etag.js';
 import { callerOf, requireRole } from './identity-middleware.js';
-import { parseRequest } from './parse.js';
+import { parseRequest, withContinuationToken } from './parse.js';
 
 /**
  * `GET /api/program`: the caller's tenant's set-up for the tab's shell; `GET|PUT /api/program/settings`
@@ -42,7 +42,11 @@ export function devRosterRouter(program: Pick<ProgramService, 'searchRoster'>): 
   const router = Router();
   router.get('/dev/roster', async (req, res) => {
     const query = parseRequest(peopleQuerySchema, req.query, 'query');
-    res.json(await program.searchRoster(callerOf(res).tenantId, query));
+    res.json(
+      await withContinuationToken(query.continuationToken, () =>
+        program.searchRoster(callerOf(res).tenantId, query),
+      ),
+    );
   });
   return router;
 }

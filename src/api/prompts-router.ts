@@ -18,7 +18,7 @@ import { withDeclaredPlaceholders } from '../domain/prompt-template.js';
 import type { PromptService } from '../services/prompt-service.js';
 import { requireIfMatch, toHttpEtag } from './etag.js';
 import { requestCaller } from './identity-middleware.js';
-import { parseRequest } from './parse.js';
+import { jsonBodyOr, parseRequest } from './parse.js';
 
 const idSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'is not a prompt id');
 const versionParamSchema = z.coerce.number().int().min(1).max(100_000);
@@ -252,7 +252,7 @@ export function promptsRouter(prompts: PromptService, now: () => Date): Router {
   router.post('/prompts/:id/render', async (req, res) => {
     const id = promptId(req);
     const caller = requestCaller(res);
-    const request = parseRequest(renderRequestSchema, req.body ?? {}, 'body');
+    const request = parseRequest(renderRequestSchema, jsonBodyOr(req, {}), 'body');
     const rendered = await prompts.render(caller, id, request.values);
     if (request.record && rendered.missing.length === 0) {
       // A copy counts as one use per person, prompt and day, however often it is copied.

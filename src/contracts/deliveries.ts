@@ -96,7 +96,12 @@ export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
 export const deliveryListQuerySchema = z.object({
   state: deliveryStateSchema.default('dead'),
-  continuationToken: z.string().max(4000).optional(),
+  // The store's own token goes into a request header: printable ASCII only.
+  continuationToken: z
+    .string()
+    .max(4000)
+    .regex(/^[\x20-\x7E]*$/u, 'is not a token from a previous page')
+    .optional(),
 });
 export const deliveryListSchema = z.object({
   items: z.array(deliveryViewSchema),

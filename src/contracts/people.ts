@@ -39,7 +39,12 @@ export type PersonSummary = z.infer<typeof personSummarySchema>;
 
 export const peopleQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
-  continuationToken: z.string().max(4000).optional(),
+  // The store's own token goes into a request header: printable ASCII only.
+  continuationToken: z
+    .string()
+    .max(4000)
+    .regex(/^[\x20-\x7E]*$/u, 'is not a token from a previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type PeopleQuery = z.infer<typeof peopleQuerySchema>;

@@ -7,6 +7,7 @@ import {
   type Lesson,
   type LessonAnswer,
   type LessonCompletion,
+  lessonSchema,
   programWeeks,
 } from '../contracts/lessons.js';
 import {
@@ -165,6 +166,10 @@ export class LearningService {
   }
 
   async lesson(caller: Caller, lessonId: string): Promise<Lesson> {
+    // A card's data is the sender's: an id that cannot be a lesson's never reaches the store.
+    if (!lessonSchema.shape.id.safeParse(lessonId).success) {
+      throw new AppError('not-found', 'That lesson was not found');
+    }
     const lesson = await this.ports.lessons.findPublished(caller.identity.tenantId, lessonId);
     if (lesson === undefined) throw new AppError('not-found', `Lesson ${lessonId} was not found`);
     return lesson;
