@@ -8,6 +8,9 @@ const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes whose changes are not written to the tenant's trail, with why. */
 const unaudited = new Set([
+  // Usage batches are the data feed (hundreds a minute from a tool's key), not administration;
+  // imports of a usage file by an admin stay in the trail.
+  'POST /api/usage-events',
   // Offboarding deletes the tenant's trail with everything else; the app log records it instead.
   'POST /api/data-rights/offboarding',
 ]);
@@ -38,6 +41,7 @@ export function auditTrail(audit: AuditService, logger: Logger): RequestHandler 
       if (res.statusCode >= 400) return;
       const action = actionOf(req);
       if (unaudited.has(action)) {
+        if (action === 'POST /api/usage-events') return;
         logger.info(
           { tenantId: caller.identity.tenantId, actorId: caller.identity.userId, action },
           'unaudited change',
