@@ -11,9 +11,8 @@ import { RollupRecompute, type RecomputeReport } from '../../src/services/rollup
 import { ingestedEventId } from '../../src/services/usage-ingest.js';
 import { localDataFileName, openStorage } from '../../src/storage/storage.js';
 import { makeDataDir } from '../support/app.js';
-import { type AppProcess, exitOf } from '../support/app-process.js';
-import { seededRandom } from '../support/cosmos.js';
-import { startSourceAppProcess } from '../support/source-process.js';
+import { type AppProcess, exitOf, startAppProcess } from '../support/app-process.js';
+import { localStoreSettings, quietStorageLogger, seededRandom } from '../support/cosmos.js';
 import { quietWeek, type UsageEventBody, usageBatch } from '../support/usage-load.js';
 
 /**
@@ -28,14 +27,6 @@ const ingestBeforeKillMs = 5_000;
 const maxBatchesPerSender = 400;
 const weeksBack = 21;
 
-const quiet = { info: () => undefined, error: () => undefined };
-const storeSettings = {
-  endpoint: undefined,
-  key: undefined,
-  databaseId: 'lastmile',
-  endpointDiscovery: false,
-  managedIdentityClientId: undefined,
-};
 const appEnv = { LASTMILE_RATE_LIMITS: 'off', LOG_LEVEL: 'error' };
 
 interface SentBatch {
@@ -77,7 +68,7 @@ describe('a kill -9 of the app during usage ingest, and a restart', () => {
   beforeAll(async () => {
     dataDir = await makeDataDir();
     await copyFile(inject('seededDataFile'), path.join(dataDir, localDataFileName));
-    first = await startSourceAppProcess(dataDir, appEnv);
+    first = await startAppProcess(dataDir, appEnv, { from: 'sources' });
     startMs = first.healthyAfterMs;
     const { child, url } = first;
 
@@ -113,7 +104,7 @@ describe('a kill -9 of the app during usage ingest, and a restart', () => {
       fileParseError = String(error);
     }
 
-    restart = await startSourceAppProcess(dataDir, appEnv);
+    restart = await startAppProcess(dataDir, appEnv, { from: 'sources' });
     restartMs = restart.healthyAfterMs;
     restartHealth = (await fetch(`${restart.url}/healthz`)).status;
     // A real sender sends again what was never acknowledged (the batches in flight at the kill).
@@ -124,7 +115,7 @@ describe('a kill -9 of the app during usage ingest, and a restart', () => {
     expect(await restart.stop()).toBe(0);
     restart = undefined;
 
-    const storage = await openStorage(storeSettings, { dataDir, logger: quiet });
+    const storage = await openStorage(localStoreSettings, { dataDir, logger: quietStorageLogger });
     try {
       const pk = weekPartitionKey(demoTenantId, week);
       storedIds = new Set(

@@ -16,7 +16,13 @@ import { createCosmosClient } from '../../src/storage/cosmos-connection.js';
 import { PeopleRepository } from '../../src/storage/people-repository.js';
 import { localDataFileName, openStorage } from '../../src/storage/storage.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { type FaultProxy, seededRandom, startFaultProxy } from '../support/cosmos.js';
+import {
+  type FaultProxy,
+  localStoreSettings,
+  quietStorageLogger,
+  seededRandom,
+  startFaultProxy,
+} from '../support/cosmos.js';
 import {
   type ClientFigures,
   quietWeek,
@@ -45,15 +51,6 @@ const faultPlan = {
   hangMs: 1_500,
 };
 
-const quiet = { info: () => undefined, error: () => undefined };
-const storeSettings = {
-  endpoint: undefined,
-  key: undefined,
-  databaseId: 'lastmile',
-  endpointDiscovery: false,
-  managedIdentityClientId: undefined,
-};
-
 interface Acknowledged {
   /** Client event id → person, for every event of an acknowledged batch. */
   readonly events: Map<string, string>;
@@ -69,7 +66,7 @@ function idOf(text: string): string {
 
 function recomputeOf(endpoint: string, week: IsoWeek): Promise<RecomputeReport> {
   const client = createCosmosClient({ kind: 'embedded', endpoint });
-  const database = client.database(storeSettings.databaseId);
+  const database = client.database(localStoreSettings.databaseId);
   const recompute = new RollupRecompute({
     activity: new ActivityRepository(
       database.container('activity'),
@@ -295,7 +292,7 @@ describe('the app under store faults and concurrent load', () => {
     expect(acknowledged.events.size).toBe(sentEvents);
     const client = createCosmosClient({ kind: 'embedded', endpoint: serverEndpoint });
     try {
-      const database = client.database(storeSettings.databaseId);
+      const database = client.database(localStoreSettings.databaseId);
       const activity = new ActivityRepository(
         database.container('activity'),
         database.container('rollups'),
@@ -360,7 +357,10 @@ describe('the app under store faults and concurrent load', () => {
 
   it('should keep the rollups equal to a recompute after a restart from the data file', async () => {
     await app.close();
-    const reopened = await openStorage(storeSettings, { dataDir: app.dataDir, logger: quiet });
+    const reopened = await openStorage(localStoreSettings, {
+      dataDir: app.dataDir,
+      logger: quietStorageLogger,
+    });
     try {
       recomputedAfterRestart = await new RollupRecompute(reopened).run([demoTenantId], {
         now: new Date(weekStart(week).getTime() + 3 * 86_400_000),

@@ -2,8 +2,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Container, Database } from '@azure/cosmos';
+import type { CosmosSettings } from '../../src/config.js';
 import { createCosmosClient, ensureDatabase } from '../../src/storage/cosmos-connection.js';
 import { startEmbeddedCosmosServer } from '../../src/storage/embedded-cosmos-server.js';
+
+/** The embedded store's settings (no endpoint), for opening a data folder a test app wrote. */
+export const localStoreSettings: CosmosSettings = {
+  endpoint: undefined,
+  key: undefined,
+  databaseId: 'lastmile',
+  endpointDiscovery: false,
+  managedIdentityClientId: undefined,
+};
+
+/** A storage logger that says nothing. */
+export const quietStorageLogger = { info: (): void => undefined, error: (): void => undefined };
 
 export interface EmbeddedDatabase {
   readonly endpoint: string;

@@ -154,8 +154,11 @@ export function expectPrototypesUnpolluted(snapshot: PrototypeSnapshot): void {
 
 export interface ErrorLog {
   readonly logger: Logger;
-  /** Lines logged at level error or above since the last call: requests that failed on our side. */
-  take(): Record<string, unknown>[];
+  /**
+   * Lines logged at level error or above since the last call (requests that failed on our side),
+   * each as its message and the error it carried.
+   */
+  take(): string[];
 }
 
 /** A real pino logger that keeps error lines (the app logs every unexpected failure there). */
@@ -169,5 +172,14 @@ export function createErrorLog(): ErrorLog {
       },
     },
   );
-  return { logger, take: () => errors.splice(0, errors.length) };
+  // One line per error: its message and the error it carried, which is what a failure should show.
+  return {
+    logger,
+    take: () =>
+      errors
+        .splice(0, errors.length)
+        .map(
+          (entry) => `${String(entry['msg'])} ${JSON.stringify(entry['error'] ?? entry['err'])}`,
+        ),
+  };
 }

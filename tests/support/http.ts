@@ -7,6 +7,16 @@ export interface JsonResponse {
   readonly text: string;
 }
 
+/** A response body as JSON, or `undefined` when it is empty or not JSON. */
+export function parseJsonText(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function request(
   baseUrl: string,
   path: string,
@@ -31,12 +41,7 @@ export async function request(
     signal: AbortSignal.timeout(15_000),
   });
   const text = await response.text();
-  let parsed: unknown = undefined;
-  try {
-    parsed = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = parseJsonText(text);
   return {
     status: response.status,
     headers: response.headers,
