@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type EmbeddedCollection, runAtomicBatch } from './embedded-atomic-batch.js';
+import { installQueryPruning } from './embedded-query-pruning.js';
 
 export interface EmbeddedCosmosServer {
   /** `https://127.0.0.1:<port>`: a loopback endpoint with the package's self-signed certificate. */
@@ -174,6 +175,7 @@ async function answer(
 export async function startEmbeddedCosmosServer(): Promise<EmbeddedCosmosServer> {
   makeQueriesLinear();
   makeResultsLinear();
+  installQueryPruning();
   const parts = serverParts();
   // The account knows its own address, so it is made once the server listens.
   const state: { account?: EmbeddedAccount } = {};

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Container } from '@azure/cosmos';
+import type { Container, JSONValue } from '@azure/cosmos';
+import { defaultRetryPolicy } from '../../src/storage/throttle-retry.js';
+import { runTransactionalBatch } from '../../src/storage/transactional-batch.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '../support/cosmos.js';
 
 /**
@@ -94,5 +96,85 @@ describe('embedded Cosmos queries after the linear-time rewrite', () => {
       )
       .fetchAll();
     expect(resources).toEqual(['t0', 't1', 't2']);
+  });
+});
+
+describe('queries the embedded server narrows by type and partition', () => {
+  let store: EmbeddedDatabase;
+  const tenantId = 'prune';
+  const documents = Array.from({ length: 300 }, (_, index) => ({
+    id: `d${String(index)}`,
+    tenantId,
+    pk: `${tenantId}:${String(index % 5)}`,
+    type: ['event', 'marker', 'rollup'][index % 3] ?? 'event',
+    n: index,
+  }));
+
+  beforeAll(async () => {
+    store = await startEmbeddedDatabase();
+    const rollups = store.container('rollups');
+    for (const document of documents) await rollups.items.create(document);
+  });
+
+  afterAll(async () => {
+    await store.close();
+  });
+
+  async function ids(
+    query: string,
+    parameters: { name: string; value: JSONValue }[] = [],
+  ): Promise<string[]> {
+    const { resources } = await store
+      .container('rollups')
+      .items.query<{ id: string }>({ query, parameters })
+      .fetchAll();
+    return resources.map((resource) => resource.id).sort();
+  }
+
+  const expected = (keep: (document: (typeof documents)[number]) => boolean): string[] =>
+    documents
+      .filter(keep)
+      .map((document) => document.id)
+      .sort();
+
+  it('should answer exactly what a scan of every document answers', async () => {
+    expect(await ids("SELECT * FROM c WHERE c.type = 'marker' AND c.n < 100")).toEqual(
+      expected((d) => d.type === 'marker' && d.n < 100),
+    );
+    expect(
+      await ids(
+        "SELECT * FROM c WHERE ARRAY_CONTAINS(@pks, c.pk) AND (c.type = 'event' OR c.type = 'rollup')",
+        [{ name: '@pks', value: ['prune:1', 'prune:3'] }],
+      ),
+    ).toEqual(expected((d) => ['prune:1', 'prune:3'].includes(d.pk) && d.type !== 'marker'));
+    expect(await ids("SELECT * FROM c WHERE c.type = 'marker' OR c.n = 1")).toEqual(
+      expected((d) => d.type === 'marker' || d.n === 1),
+    );
+  });
+
+  it('should keep answering right after replaces, deletes and a batch put back', async () => {
+    const rollups = store.container('rollups');
+    await rollups.item('d0', 'prune:0').replace({ ...documents[0], type: 'marker' });
+    await rollups.item('d1', 'prune:1').delete();
+    const outcome = await runTransactionalBatch(
+      rollups,
+      'prune:2',
+      [
+        {
+          operationType: 'Create',
+          resourceBody: { id: 'new', tenantId, pk: 'prune:2', type: 'marker', n: 0 },
+        },
+        { operationType: 'Create', resourceBody: { ...documents[2] } },
+      ],
+      'pruning test',
+      defaultRetryPolicy,
+    );
+    expect(outcome.ok).toBe(false);
+
+    const markers = await ids("SELECT * FROM c WHERE c.type = 'marker'");
+    expect(markers).toContain('d0');
+    expect(markers).not.toContain('new');
+    expect(await ids("SELECT * FROM c WHERE c.type = 'event'")).not.toContain('d0');
+    expect(await ids("SELECT * FROM c WHERE c.pk = 'prune:1'")).not.toContain('d1');
   });
 });
