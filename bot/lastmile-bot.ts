@@ -1,3 +1,4 @@
+import type { RateLimiter } from '../src/domain/rate-limit.js';
 import {
   CardFactory,
   MessageFactory,
@@ -139,6 +140,9 @@ function welcomeFor(activity: Activity): WelcomeCardData | undefined {
   return botAdded ? { scope: 'team' } : undefined;
 }
 
+/** A per-key rate limit, such as `RateLimiter` from src/domain/rate-limit.ts. */
+export type SearchLimit = Pick<RateLimiter, 'take' | 'perMinute'>;
+
 export interface LastmileBotDeps {
   readonly prompts: PromptCatalog;
   readonly callers: CallerDirectory;
@@ -158,6 +162,8 @@ export interface LastmileBotDeps {
   readonly roster?: RosterChat | undefined;
   /** The weekly pulse (`pulse`, `answerPulse`); without it, the pulse is not set up. */
   readonly pulse?: PulseChat | undefined;
+  /** Limits each person's prompt searches in the message extension; none means no limit. */
+  readonly searchLimit?: SearchLimit | undefined;
   /** Keeps conversation references for proactive messages. */
   readonly conversations?:
     | {

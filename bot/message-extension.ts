@@ -1,3 +1,4 @@
+import type { RateLimiter } from '../src/domain/rate-limit.js';
 import {
   CardFactory,
   type Activity,
@@ -71,6 +72,8 @@ export interface MessageExtensionDeps {
   readonly tabEndpoint: string | undefined;
   readonly now: () => Date;
   readonly logger?: BotLogger | undefined;
+  /** Limits each person's searches (`composeExtension/query`); none means no limit. */
+  readonly searchLimit?: Pick<RateLimiter, 'take' | 'perMinute'> | undefined;
 }
 
 /** The parts of an invoke activity the handlers read. */
@@ -189,6 +192,14 @@ export class PromptMessageExtension {
       const request = searchRequestFrom(activity.value);
       if (request.commandId !== messageExtensionCommands.findPrompt) {
         return messageResponse('compose', sentences.unknownCommand);
+      }
+      const { tenantId, userId } = caller.identity;
+      const decision = this.#deps.searchLimit?.take(`${tenantId}/${userId}`, Date.now());
+      if (decision?.allowed === false) {
+        return messageResponse(
+          'compose',
+          `That is a lot of searches in a short time. Try again in ${String(decision.retryAfterSeconds)} seconds.`,
+        );
       }
       const page = await this.#deps.prompts.searchPublished(caller, {
         text: request.text,

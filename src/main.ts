@@ -22,6 +22,7 @@ import { dataRightsRouter } from './api/data-rights-router.js';
 import { auditTrail } from './api/audit-trail.js';
 import { AuditService } from './services/audit-service.js';
 import { RollupRecompute } from './services/rollup-recompute.js';
+import { RateLimiter } from './domain/rate-limit.js';
 import { DataRightsService } from './services/data-rights-service.js';
 import { RawEventRetention } from './services/raw-event-retention.js';
 import { authenticate } from './api/identity-middleware.js';
@@ -580,6 +581,9 @@ export async function startLastmile(
         suggestions: services.improvements,
         roster: services.rosterChat,
         pulse: services.pulseChat,
+        searchLimit: config.rateLimits.enabled
+          ? new RateLimiter(config.rateLimits.searchPerMinute)
+          : undefined,
       }),
     });
 

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFixedPeople } from '../../src/domain/demo-tenant.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import {
+  composeMessage,
+  resultAttachments,
+  searchValue,
+  teamsInvoke,
+} from '../bot/message-extension-activities.js';
+import {
+  type LoopbackConnector,
+  postActivity,
+  startLoopbackConnector,
+} from '../support/bot-framework.js';
 import { devHeaders, type JsonResponse, request } from '../support/http.js';
 
 const member = demoFixedPeople.member.upn;
@@ -79,6 +90,28 @@ describe('rate limits on search, writes and ingest', () => {
     expect(titles).toContain('Rate test idea 4');
     expect(titles).not.toContain('Rate test idea 5');
     expect(titles).not.toContain('Rate test idea 6');
+  });
+
+  it('should tell a person who searches the message extension too fast to wait, in the compose box', async () => {
+    let connector: LoopbackConnector | undefined;
+    try {
+      connector = await startLoopbackConnector();
+      const serviceUrl = connector.serviceUrl;
+      const answers = [];
+      for (let index = 0; index < 6; index += 1) {
+        const response = await postActivity(
+          `${app.url}/api/messages`,
+          teamsInvoke('composeExtension/query', searchValue('summarise'), { serviceUrl }),
+        );
+        expect(response.status).toBe(200);
+        answers.push(response.body);
+      }
+      for (const body of answers.slice(0, 5))
+        expect(resultAttachments(body).length).toBeGreaterThan(0);
+      expect(composeMessage(answers[5])).toMatch(/Try again in \d+ seconds/);
+    } finally {
+      await connector?.close();
+    }
   });
 
   it('should limit usage batches per tenant', async () => {
