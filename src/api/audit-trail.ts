@@ -6,13 +6,13 @@ import { identitySourceOf, requestCaller } from './identity-middleware.js';
 
 const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Routes whose changes are not written to the tenant's trail, with why. */
-const unaudited = new Set([
+/** Routes whose changes are not written to the tenant's trail, with why, and whether the app log notes them. */
+const unaudited = new Map<string, { readonly logged: boolean }>([
   // Usage batches are the data feed (hundreds a minute from a tool's key), not administration;
   // imports of a usage file by an admin stay in the trail.
-  'POST /api/usage-events',
+  ['POST /api/usage-events', { logged: false }],
   // Offboarding deletes the tenant's trail with everything else; the app log records it instead.
-  'POST /api/data-rights/offboarding',
+  ['POST /api/data-rights/offboarding', { logged: true }],
 ]);
 
 function actionOf(req: Request): string {
@@ -40,12 +40,14 @@ export function auditTrail(audit: AuditService, logger: Logger): RequestHandler 
     res.on('finish', () => {
       if (res.statusCode >= 400) return;
       const action = actionOf(req);
-      if (unaudited.has(action)) {
-        if (action === 'POST /api/usage-events') return;
-        logger.info(
-          { tenantId: caller.identity.tenantId, actorId: caller.identity.userId, action },
-          'unaudited change',
-        );
+      const exception = unaudited.get(action);
+      if (exception !== undefined) {
+        if (exception.logged) {
+          logger.info(
+            { tenantId: caller.identity.tenantId, actorId: caller.identity.userId, action },
+            'unaudited change',
+          );
+        }
         return;
       }
       const id = (req.params as Record<string, unknown>)['id'];

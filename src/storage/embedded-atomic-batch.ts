@@ -31,12 +31,8 @@ interface BatchOperation {
 type Operation = (collection: EmbeddedCollection, input: BatchOperation) => OperationResult;
 
 interface ServerOperations {
-  readonly create: Operation;
-  readonly upsert: Operation;
-  readonly read: Operation;
-  readonly replace: Operation;
-  readonly delete: Operation;
-  readonly patch: Operation;
+  /** Each batch operation type and the server's operation that runs it. */
+  readonly byType: Readonly<Record<string, Operation>>;
   readonly parsePartitionKey: (header: unknown, fallback: unknown) => unknown;
 }
 
@@ -58,18 +54,21 @@ function serverOperations(): ServerOperations {
     return operation;
   };
   loaded = {
-    create: pick('createOperation'),
-    upsert: pick('upsertOperation'),
-    read: pick('readOperation'),
-    replace: pick('replaceOperation'),
-    delete: pick('deleteOperation'),
-    patch: (collection, input) => {
-      const body = input.resourceBody as { operations?: unknown; condition?: unknown } | unknown[];
-      return patches.patchOperation(collection, {
-        ...input,
-        operations: Array.isArray(body) ? body : body.operations,
-        condition: Array.isArray(body) ? undefined : body.condition,
-      } as BatchOperation);
+    byType: {
+      Create: pick('createOperation'),
+      Upsert: pick('upsertOperation'),
+      Read: pick('readOperation'),
+      Replace: pick('replaceOperation'),
+      Delete: pick('deleteOperation'),
+      Patch: (collection, input) => {
+        const body = input.resourceBody as
+          { operations?: unknown; condition?: unknown } | unknown[];
+        return patches.patchOperation(collection, {
+          ...input,
+          operations: Array.isArray(body) ? body : body.operations,
+          condition: Array.isArray(body) ? undefined : body.condition,
+        } as BatchOperation);
+      },
     },
     parsePartitionKey: partitions.parsePartitionKey,
   };
@@ -107,14 +106,7 @@ export function runAtomicBatch(
   for (const [index, raw] of operations.entries()) {
     const input: BatchOperation = { ...raw, partitionKey: raw.partitionKey ?? requestPartitionKey };
     const id = documentIdOf(input);
-    const apply: Operation | undefined = {
-      Create: server.create,
-      Upsert: server.upsert,
-      Read: server.read,
-      Replace: server.replace,
-      Delete: server.delete,
-      Patch: server.patch,
-    }[String(input.operationType)];
+    const apply: Operation | undefined = server.byType[String(input.operationType)];
     let result: OperationResult;
     if (apply === undefined || id === undefined) {
       result = { statusCode: 400, body: { message: 'Unsupported batch operation' } };
