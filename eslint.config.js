@@ -135,6 +135,35 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/observability/**/*.ts'],
+    rules: layer(
+      // Relative paths only: `anyDepth('api')` would also match '@opentelemetry/api'.
+      [
+        ...['domain', 'services', 'storage', 'api', 'main*'].flatMap((folder) => [
+          `../${folder}`,
+          `../${folder}/**`,
+        ]),
+        '../../bot/**',
+        'express',
+        'botbuilder*',
+      ],
+      'Telemetry knows only its settings; src/main.ts hands it what it counts.',
+    ),
+  },
+  {
+    files: ['src/server.ts'],
+    rules: layer(
+      [
+        ...anyDepth('storage'),
+        ...anyDepth('api'),
+        ...anyDepth('services'),
+        'express',
+        '@azure/cosmos',
+      ],
+      'The entry loads the app only through a dynamic import of src/main.ts, after telemetry.',
+    ),
+  },
+  {
     files: ['bot/**/*.ts'],
     rules: layer(
       [...anyDepth('src/storage'), ...anyDepth('src/api'), ...anyDepth('src/main*'), 'express'],

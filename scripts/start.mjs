@@ -5,5 +5,5 @@ import { ensureBuilt } from './build-if-stale.mjs';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 ensureBuilt({ server: true, tab: true });
-const { main } = await import('../dist/src/main.js');
+const { main } = await import('../dist/src/server.js');
 await main();

@@ -71,6 +71,28 @@ describe('loadConfig', () => {
     expect(config.bot.appId).toBeUndefined();
   });
 
+  it('should send no telemetry without a connection string, and keep 5 traces a second by default', () => {
+    const config = loadConfig({});
+    expect(config.telemetry).toEqual({ connectionString: undefined, tracesPerSecond: 5 });
+    const withInsights = loadConfig({
+      APPLICATIONINSIGHTS_CONNECTION_STRING:
+        'InstrumentationKey=00000000-0000-4000-8000-000000000001;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
+      LASTMILE_TELEMETRY_TRACES_PER_SECOND: '0',
+    });
+    expect(withInsights.telemetry.connectionString).toContain('IngestionEndpoint=');
+    expect(withInsights.telemetry.tracesPerSecond).toBe(0);
+  });
+
+  it('should reject a connection string without an instrumentation key and a negative trace rate', () => {
+    const problems = problemsOf({
+      APPLICATIONINSIGHTS_CONNECTION_STRING: 'IngestionEndpoint=https://example.com/',
+      LASTMILE_TELEMETRY_TRACES_PER_SECOND: '-1',
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^APPLICATIONINSIGHTS_CONNECTION_STRING: /);
+    expect(problems[1]).toMatch(/^LASTMILE_TELEMETRY_TRACES_PER_SECOND: /);
+  });
+
   it('should accept the app id URI as a second audience', () => {
     const config = loadConfig({ AAD_APP_CLIENT_ID: 'abc', AAD_APP_ID_URI: 'api://host/abc' });
     expect(config.entra.audiences).toEqual(['abc', 'api://host/abc']);

@@ -64,9 +64,17 @@ const environmentSchema = z.object({
   LASTMILE_GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   LASTMILE_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   LASTMILE_GRAPH_CLIENT_SECRET: optionalString,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.refine(
+    (value) => value === undefined || /(^|;)\s*InstrumentationKey=[^;\s]+/i.test(value),
+    'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)',
+  ),
+  LASTMILE_TELEMETRY_TRACES_PER_SECOND: z.coerce.number().min(0).max(10_000).default(5),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
+
+/** Every variable `loadConfig` reads: what infra/azure.bicep may set as app settings. */
+export const configVariableNames: readonly string[] = Object.keys(environmentSchema.shape);
 
 export interface CosmosSettings {
   /** Azure Cosmos DB account endpoint; absent means the embedded local server. */
@@ -124,6 +132,16 @@ export interface GraphSettings {
   readonly clientSecret: string | undefined;
 }
 
+/**
+ * Azure Monitor (Application Insights) export of traces, metrics and logs. Off without a
+ * connection string, so local runs and tests send nothing.
+ */
+export interface TelemetrySettings {
+  readonly connectionString: string | undefined;
+  /** Traces kept a second, per instance (rate-limited sampling); 0 keeps every trace. */
+  readonly tracesPerSecond: number;
+}
+
 /** Requests a minute: searches and writes per person, usage batches per tenant, per instance. */
 export interface RateLimitSettings {
   readonly enabled: boolean;
@@ -154,6 +172,7 @@ export interface Config {
   readonly rateLimits: RateLimitSettings;
   readonly entra: EntraSettings;
   readonly graph: GraphSettings;
+  readonly telemetry: TelemetrySettings;
   /**
    * Days raw usage events are kept; older weeks keep only their rollups. The ingest accepts events
    * up to two years (728 days) old: those older than this are counted, then removed by the next
@@ -273,6 +292,10 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       baseUrl: env.LASTMILE_GRAPH_BASE_URL,
       clientId: env.AAD_APP_CLIENT_ID ?? env.BOT_ID,
       clientSecret: env.LASTMILE_GRAPH_CLIENT_SECRET,
+    },
+    telemetry: {
+      connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
+      tracesPerSecond: env.LASTMILE_TELEMETRY_TRACES_PER_SECOND,
     },
   };
 }

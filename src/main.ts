@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { createBotEndpoint } from '../bot/bot-endpoint.js';
 import { LastmileBot } from '../bot/lastmile-bot.js';
@@ -36,8 +34,8 @@ import { meRouter } from './api/me-router.js';
 import { practiceRouter } from './api/practice-router.js';
 import { pulseRouter } from './api/pulse-router.js';
 import { devRosterRouter, programRouter } from './api/program-router.js';
-import { type Config, ConfigError, loadConfigFromEnvironment } from './config.js';
-import { demoAdminUpn, demoFixedPeople, demoTenantId } from './domain/demo-tenant.js';
+import type { Config } from './config.js';
+import { demoTenantId } from './domain/demo-tenant.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { promptBulkRoutes, promptsRouter } from './api/prompts-router.js';
@@ -79,6 +77,8 @@ import { ScoreboardService } from './services/scoreboard-service.js';
 import { CheckpointService } from './services/checkpoint-service.js';
 import { WorkflowService } from './services/workflow-service.js';
 import { openStorage, type Storage, type StorageOptions } from './storage/storage.js';
+import { registerCounters } from './observability/azure-monitor.js';
+import { appVersion, findProjectRoot } from './project-root.js';
 
 /**
  * The composition root: the only place that wires configuration, storage, services, the API, the
@@ -104,16 +104,6 @@ export interface StartOptions {
 const shutdownGraceMs = 10_000;
 /** Retention removes whole weeks of raw events, so running it more than hourly gains nothing. */
 const retentionIntervalMs = 3_600_000;
-
-/** The folder holding package.json, from src/ under tsx or dist/src/ once built. */
-function findProjectRoot(): string {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 4; depth += 1) {
-    if (existsSync(path.join(directory, 'package.json'))) return directory;
-    directory = path.dirname(directory);
-  }
-  throw new Error('Cannot find the project root (package.json)');
-}
 
 /** Every service of one instance, wired to its storage: what the API, the bot and the workers use. */
 export interface Lastmile {
@@ -544,9 +534,7 @@ export async function startLastmile(
   const logger = options.logger ?? pino({ level: config.logLevel, base: { app: 'lastmile' } });
   const now = options.now ?? (() => new Date());
   const projectRoot = findProjectRoot();
-  const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    version: string;
-  };
+  const version = appVersion(projectRoot);
 
   const ownsStorage = options.storage === undefined;
   const storage =
@@ -562,6 +550,13 @@ export async function startLastmile(
   try {
     const services = composeLastmile(storage, config, { now, logger });
     const { identities, program, prompts, deliveryWorker, scheduler } = services;
+    // Without telemetry started (src/server.ts) the global meter drops these.
+    if (config.telemetry.connectionString !== undefined) {
+      registerCounters({
+        deliveries: () => deliveryWorker.totals,
+        usageEvents: () => services.usageIngest.totals,
+      });
+    }
     if (storage.recoveredAfterCrash) await recountAfterCrash(storage, now(), logger);
     if (config.seedDemo) await seedDemo(storage, services, now(), logger, config);
 
@@ -709,71 +704,5 @@ function stopServer(server: Server): Promise<void> {
       resolve();
     });
     server.closeIdleConnections();
-  });
-}
-
-function printWelcome(app: RunningApp, config: Config): void {
-  if (!config.devIdentity) return;
-  const people = [
-    [demoFixedPeople.champion.upn, 'AI champion: scoreboard, flags, checkpoint'],
-    [demoFixedPeople.lead.upn, 'team lead: practice in meetings'],
-    [demoFixedPeople.member.upn, 'employee: prompts, lessons, flags'],
-    [demoAdminUpn, 'admin: program set-up'],
-  ];
-  const width = Math.max(...people.map(([upn]) => upn?.length ?? 0));
-  const lines = [
-    '',
-    `  Lastmile is running at ${app.url} (store: ${app.storageMode}, data in ${config.dataDir})`,
-    '',
-    `  Open ${app.url}/ in a browser and choose a demo person under "View as":`,
-    ...people.map(([upn, what]) => `    ${(upn ?? '').padEnd(width)}  ${what ?? ''}`),
-    '',
-    `  Bot endpoint: ${app.url}/api/messages`,
-    `  Talk to it without Teams: npx agentsplayground -e ${app.url}/api/messages`,
-    '  There, type setup, lesson, progress or help; in a group chat a lead types practice.',
-    '  Stop with Ctrl+C; data is saved on exit.',
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-}
-
-/** Runs Lastmile from the environment until SIGINT or SIGTERM; `npm start` calls this. */
-export async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfigFromEnvironment();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Lastmile cannot start. ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const app = await startLastmile(config);
-  printWelcome(app, config);
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Stopping after ${signal} failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
-  main().catch((error: unknown) => {
-    process.stderr.write(
-      `Lastmile failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
   });
 }

@@ -71,6 +71,7 @@ export function ingestedEventId(clientId: string): string {
  */
 export class UsageIngest {
   private readonly snapshots = new Map<string, Promise<RosterSnapshot | undefined>>();
+  private readonly counts = { accepted: 0, duplicates: 0, rejected: 0 };
 
   constructor(
     private readonly ports: UsageIngestPorts,
@@ -79,6 +80,15 @@ export class UsageIngest {
 
   private now(): Date {
     return this.options.now();
+  }
+
+  /** Events of `ingest` batches since this instance started, for telemetry. */
+  get totals(): {
+    readonly accepted: number;
+    readonly duplicates: number;
+    readonly rejected: number;
+  } {
+    return { ...this.counts };
   }
 
   /** Drops a tenant's roster snapshot, so the next batch sees a roster change at once. */
@@ -152,6 +162,9 @@ export class UsageIngest {
     const created = await this.record(resolved);
     const accepted = created.filter(Boolean).length;
     rejected.sort((a, b) => a.index - b.index);
+    this.counts.accepted += accepted;
+    this.counts.duplicates += resolved.length - accepted;
+    this.counts.rejected += rejected.length;
     return { accepted, duplicates: resolved.length - accepted, rejected };
   }
 

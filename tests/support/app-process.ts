@@ -21,7 +21,7 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
 export interface AppProcessOptions {
   /**
    * `start` runs `scripts/start.mjs` as a new user would, building what changed first (two
-   * minutes allowed). `sources` runs `node --import tsx src/main.ts` and never builds (one
+   * minutes allowed). `sources` runs `node --import tsx src/server.ts` and never builds (one
    * minute), so a test that starts the app twice stays quick while the sources change under it;
    * the process is the app itself, so a signal such as SIGKILL reaches it.
    */
@@ -38,7 +38,7 @@ export async function startAppProcess(
 ): Promise<AppProcess> {
   const began = performance.now();
   const fromSources = options.from === 'sources';
-  const args = fromSources ? ['--import', 'tsx', 'src/main.ts'] : ['scripts/start.mjs'];
+  const args = fromSources ? ['--import', 'tsx', 'src/server.ts'] : ['scripts/start.mjs'];
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: {
