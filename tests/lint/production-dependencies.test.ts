@@ -19,14 +19,15 @@ function sourceFiles(folder: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Static `import … from 'x'`, `export … from 'x'` and `import('x')`, type-only imports excepted. */
+/** Static imports and re-exports (type-only ones excepted), dynamic imports and resolves. */
 function runtimeSpecifiers(source: string): string[] {
   const specifiers: string[] = [];
   const statement = /^\s*(import|export)\s+(type\s+)?[^;]*?\sfrom\s+'([^']+)'/gm;
   for (const match of source.matchAll(statement)) {
     if (match[2] === undefined && match[3] !== undefined) specifiers.push(match[3]);
   }
-  for (const match of source.matchAll(/import\(\s*'([^']+)'\s*\)/g)) {
+  // `import('x')`, and `require.resolve('x')` / `createRequire(…).resolve('x')`.
+  for (const match of source.matchAll(/(?:import|\.resolve)\(\s*'([^']+)'\s*\)/g)) {
     if (match[1] !== undefined) specifiers.push(match[1]);
   }
   return specifiers;
