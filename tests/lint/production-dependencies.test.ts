@@ -26,8 +26,10 @@ function runtimeSpecifiers(source: string): string[] {
   for (const match of source.matchAll(statement)) {
     if (match[2] === undefined && match[3] !== undefined) specifiers.push(match[3]);
   }
-  // `import('x')`, and `require.resolve('x')` / `createRequire(…).resolve('x')`.
-  for (const match of source.matchAll(/(?:import|\.resolve)\(\s*'([^']+)'\s*\)/g)) {
+  // `import('x')`, and resolves from this package (`fromHere` is `createRequire(import.meta.url)`);
+  // `fromServer(…)` resolves the embedded server's own dependencies, installed with it.
+  const dynamic = /(?:import|(?:require|fromHere|import\.meta)\.resolve)\(\s*'([^']+)'\s*\)/g;
+  for (const match of source.matchAll(dynamic)) {
     if (match[1] !== undefined) specifiers.push(match[1]);
   }
   return specifiers;
