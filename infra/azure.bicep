@@ -49,8 +49,13 @@ param botServiceSku string = 'F0'
 @description('Client id of the tab\'s Entra app for Teams SSO (aadApp/create writes it as AAD_APP_CLIENT_ID).')
 param aadAppClientId string
 
-@description('Comma-separated Entra tenant ids allowed to sign in; empty allows any tenant.')
-param aadAllowedTenants string = tenant().tenantId
+// The Entra apps live in the Microsoft 365 tenant the toolkit signed in to, which need not be the
+// tenant of the Azure subscription: tenant().tenantId would be the wrong one then.
+@description('Home tenant of both Entra apps (aadApp/create writes it as AAD_APP_TENANT_ID).')
+param entraTenantId string
+
+@description('Comma-separated Entra tenant ids whose users may sign in; empty allows any tenant. The SSO app accepts every organisation (AzureADMultipleOrgs), so this is what keeps other tenants out.')
+param aadAllowedTenants string = entraTenantId
 
 @description('Serverless Cosmos DB (pay per request). Set false for provisioned autoscale throughput.')
 param cosmosServerless bool = true
@@ -193,7 +198,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       linuxFxVersion: 'NODE|20-lts'
       // Deploy ships the built dist/ and production dependencies, so run the server directly
       // rather than `npm start`, which would build again.
-      appCommandLine: 'node dist/src/main.js'
+      appCommandLine: 'node dist/src/server.js'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
@@ -289,13 +294,14 @@ resource webAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     BOT_ID: botAadAppClientId
     BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
     BOT_TYPE: msaAppType
-    BOT_TENANT_ID: tenant().tenantId
+    BOT_TENANT_ID: entraTenantId
     AAD_APP_CLIENT_ID: aadAppClientId
     AAD_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${aadAppClientId}'
     AAD_ALLOWED_TENANTS: aadAllowedTenants
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
+    // The server exports traces and metrics itself (@azure/monitor-opentelemetry); the codeless
+    // agent (ApplicationInsightsAgent_EXTENSION_VERSION) would instrument it a second time.
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   }
   dependsOn: [
     keyVaultSecretsUser
@@ -341,8 +347,8 @@ var botServiceProperties = {
   msaAppType: msaAppType
 }
 
-// A tenant id belongs only to single-tenant bots.
-var botTenantProperties = msaAppType == 'SingleTenant' ? { msaAppTenantId: tenant().tenantId } : {}
+// A tenant id belongs only to single-tenant bots: the bot's Entra app's home tenant.
+var botTenantProperties = msaAppType == 'SingleTenant' ? { msaAppTenantId: entraTenantId } : {}
 
 resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
   name: 'bot-${baseName}'
