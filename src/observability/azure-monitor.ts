@@ -1,13 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { metrics, type ObservableResult } from '@opentelemetry/api';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { TelemetrySettings } from '../config.js';
 
 /**
  * Traces, metrics and logs to Azure Monitor (Application Insights) through the OpenTelemetry
- * distro: incoming HTTP requests, outgoing calls (Cosmos DB, the Bot Connector, Graph) and the
- * Azure SDK's own spans, the standard request and dependency metrics, and Lastmile's counters.
+ * distro: incoming HTTP requests, outgoing calls (Cosmos DB and botbuilder through `http`, the
+ * Bot Connector and Graph through `fetch`) and the Azure SDK's own spans, the standard request and dependency metrics, and Lastmile's counters.
  * Nothing is started without a connection string.
  */
 
@@ -75,7 +77,17 @@ export function startTelemetry(
       redis4: { enabled: false },
     },
   });
-  return { shutdown: () => shutdownAzureMonitor() };
+  // Proactive sends to the Bot Connector and the Graph report import use Node's fetch (undici),
+  // which the distro's http instrumentation does not see.
+  const disableUndici = registerInstrumentations({
+    instrumentations: [new UndiciInstrumentation()],
+  });
+  return {
+    shutdown: async () => {
+      disableUndici();
+      await shutdownAzureMonitor();
+    },
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDemoTenant } from '../../src/domain/demo-tenant.js';
+import { buildDemoTenant, demoAdminUpn } from '../../src/domain/demo-tenant.js';
 import { localDataFileName } from '../../src/storage/storage.js';
 import { makeDataDir } from '../support/app.js';
 import { projectRoot, startAppProcess } from '../support/app-process.js';
@@ -15,10 +15,12 @@ import {
   startFakeAppInsights,
   type TrackedEnvelope,
 } from '../support/fake-app-insights.js';
+import { copilotRow, type FakeGraph, startFakeGraph } from '../support/fake-graph.js';
 import { devHeaders, request } from '../support/http.js';
 import { seededRandom } from '../support/cosmos.js';
 import { quietWeek, usageBatch } from '../support/usage-load.js';
 
+const yesterday = (): string => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const baseTypeOf = (envelope: TrackedEnvelope): string => envelope.data?.baseType ?? '';
 const dataOf = (envelope: TrackedEnvelope): Readonly<Record<string, unknown>> =>
   envelope.data?.baseData ?? {};
@@ -44,6 +46,7 @@ function metricPoints(
 describe('telemetry to Azure Monitor when a connection string is set', () => {
   const folders: string[] = [];
   let sink: FakeAppInsights;
+  let graph: FakeGraph;
   let exitCode: number | null;
   let version: string;
 
@@ -52,6 +55,11 @@ describe('telemetry to Azure Monitor when a connection string is set', () => {
     folders.push(dataDir);
     await copyFile(inject('seededDataFile'), path.join(dataDir, localDataFileName));
     sink = await startFakeAppInsights(dataDir);
+    graph = await startFakeGraph();
+    graph.setReport(
+      [copilotRow('member@demo.example', { microsoftTeamsCopilotLastActivityDate: yesterday() })],
+      10,
+    );
     ({ version } = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as {
       version: string;
     });
@@ -67,6 +75,11 @@ describe('telemetry to Azure Monitor when a connection string is set', () => {
         APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true',
         LASTMILE_TELEMETRY_TRACES_PER_SECOND: '0',
         LASTMILE_DELIVERY_WORKER: 'false',
+        // The Copilot report import calls Graph with fetch: a loopback Graph answers.
+        LASTMILE_GRAPH_AUTHORITY_HOST: graph.url,
+        LASTMILE_GRAPH_BASE_URL: graph.url,
+        AAD_APP_CLIENT_ID: 'lastmile-telemetry-test',
+        LASTMILE_GRAPH_CLIENT_SECRET: 'telemetry-test-secret',
       },
       { from: 'sources' },
     );
@@ -95,6 +108,11 @@ describe('telemetry to Azure Monitor when a connection string is set', () => {
       });
       expect(ingest.status).toBe(202);
       expect(ingest.body).toMatchObject({ accepted: 12, duplicates: 0 });
+      const copilot = await request(app.url, '/api/integrations/copilot-report/import', {
+        method: 'POST',
+        headers: devHeaders(demoAdminUpn),
+      });
+      expect(copilot.status).toBe(200);
     } finally {
       // SIGTERM: the app stops its work, then flushes what telemetry is still buffered.
       exitCode = await app.stop();
@@ -103,6 +121,7 @@ describe('telemetry to Azure Monitor when a connection string is set', () => {
 
   afterAll(async () => {
     await sink.close();
+    await graph.close();
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   });
 
@@ -118,8 +137,8 @@ describe('telemetry to Azure Monitor when a connection string is set', () => {
       const data = dataOf(envelope);
       return { url: String(data.url), responseCode: String(data.responseCode) };
     });
-    // Exactly the three API calls: the embedded store's own requests and the probes are left out.
-    expect(summary).toHaveLength(3);
+    // Exactly the four API calls: the embedded store's own requests and the probes are left out.
+    expect(summary).toHaveLength(4);
     expect(summary).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ url: expect.stringContaining('/api/me'), responseCode: '200' }),
@@ -143,16 +162,37 @@ describe('telemetry to Azure Monitor when a connection string is set', () => {
     expect(probes).toEqual([]);
   });
 
+  it('should trace the calls made with fetch, here to Graph, under the import request', () => {
+    const requests = sink.envelopes.filter((envelope) => baseTypeOf(envelope) === 'RequestData');
+    const importRequest = requests.find((envelope) =>
+      String(dataOf(envelope).url).includes('/copilot-report/import'),
+    );
+    const operationId = importRequest?.tags?.['ai.operation.id'];
+    expect(operationId).toBeDefined();
+    const graphCalls = sink.envelopes.filter(
+      (envelope) =>
+        baseTypeOf(envelope) === 'RemoteDependencyData' &&
+        String(dataOf(envelope).data).startsWith(`${graph.url}/`),
+    );
+    // The token request and the report page, both under the import's operation.
+    expect(graphCalls.length).toBeGreaterThanOrEqual(2);
+    for (const call of graphCalls) expect(call.tags?.['ai.operation.id']).toBe(operationId);
+    expect(graph.requests.length).toBe(graphCalls.length);
+  });
+
   it('should trace the calls to Cosmos DB as dependencies of the requests', () => {
     const requests = sink.envelopes.filter((envelope) => baseTypeOf(envelope) === 'RequestData');
     const dependencies = sink.envelopes.filter(
       (envelope) => baseTypeOf(envelope) === 'RemoteDependencyData',
     );
     expect(dependencies.length).toBeGreaterThan(0);
-    // Local mode: every traced call goes to the embedded store on loopback.
+    // Every traced call went to loopback: the embedded store over https, Graph over http.
     for (const dependency of dependencies) {
-      expect(String(dataOf(dependency).target)).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect(new URL(String(dataOf(dependency).data)).hostname).toBe('127.0.0.1');
     }
+    expect(
+      dependencies.filter((envelope) => String(dataOf(envelope).data).startsWith('https://')),
+    ).not.toHaveLength(0);
     // The ingest's writes to the store belong to the ingest request's operation.
     const ingest = requests.find((envelope) =>
       String(dataOf(envelope).url).includes('/api/usage-events'),
@@ -186,7 +226,8 @@ describe('telemetry to Azure Monitor when a connection string is set', () => {
           .filter((point) => point.properties.outcome === outcome)
           .map((point) => point.value),
       );
-    expect(latest('accepted')).toBe(12);
+    // The 12 sent to the ingest, and the one from the Copilot report.
+    expect(latest('accepted')).toBe(13);
     expect(latest('rejected')).toBe(1);
     expect(latest('duplicate')).toBe(0);
     expect(metricPoints(sink.envelopes, 'lastmile.deliveries').length).toBeGreaterThan(0);
