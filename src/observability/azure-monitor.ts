@@ -97,24 +97,32 @@ export function startTelemetry(
  */
 export function registerCounters(sources: CounterSources): void {
   const meter = metrics.getMeter('lastmile');
-  const deliveries = meter.createObservableCounter('lastmile.deliveries', {
-    description: 'Proactive messages (lessons, practice, flag notices) by outcome',
-    unit: '{message}',
-  });
-  deliveries.addCallback((result: ObservableResult) => {
-    const totals = sources.deliveries();
-    result.observe(totals.sent, { outcome: 'sent' });
-    result.observe(totals.retried, { outcome: 'retried' });
-    result.observe(totals.dead, { outcome: 'dead' });
-  });
-  const usageEvents = meter.createObservableCounter('lastmile.usage_events', {
-    description: 'Usage events received by the ingest, by outcome',
-    unit: '{event}',
-  });
-  usageEvents.addCallback((result: ObservableResult) => {
-    const totals = sources.usageEvents();
-    result.observe(totals.accepted, { outcome: 'accepted' });
-    result.observe(totals.duplicates, { outcome: 'duplicate' });
-    result.observe(totals.rejected, { outcome: 'rejected' });
-  });
+  const countByOutcome = (
+    name: string,
+    options: { description: string; unit: string },
+    read: () => Readonly<Record<string, number>>,
+  ): void => {
+    meter.createObservableCounter(name, options).addCallback((result: ObservableResult) => {
+      for (const [outcome, value] of Object.entries(read())) result.observe(value, { outcome });
+    });
+  };
+  countByOutcome(
+    'lastmile.deliveries',
+    {
+      description: 'Proactive messages (lessons, practice, flag notices) by outcome',
+      unit: '{message}',
+    },
+    () => {
+      const { sent, retried, dead } = sources.deliveries();
+      return { sent, retried, dead };
+    },
+  );
+  countByOutcome(
+    'lastmile.usage_events',
+    { description: 'Usage events received by the ingest, by outcome', unit: '{event}' },
+    () => {
+      const { accepted, duplicates, rejected } = sources.usageEvents();
+      return { accepted, duplicate: duplicates, rejected };
+    },
+  );
 }

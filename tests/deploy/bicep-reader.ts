@@ -201,15 +201,20 @@ function inside(text: string, open: '{' | '['): string | undefined {
   const trimmed = text.trim();
   if (!trimmed.startsWith(open) || !trimmed.endsWith(closerOf[open] ?? '')) return undefined;
   // The outer pair must enclose everything: `{ a } + { b }` is not one object.
-  const { masked } = scan(trimmed);
+  return outerPairEnclosesAll(trimmed) ? trimmed.slice(1, -1) : undefined;
+}
+
+/** Whether the bracket that opens `text` closes only at its last character. */
+function outerPairEnclosesAll(text: string): boolean {
+  const { masked } = scan(text);
   let depth = 0;
   for (let index = 0; index < masked.length - 1; index += 1) {
     const char = masked[index] ?? '';
     if (char in closerOf) depth += 1;
     else if (char === '}' || char === ']' || char === ')') depth -= 1;
-    if (depth === 0) return undefined;
+    if (depth === 0) return false;
   }
-  return trimmed.slice(1, -1);
+  return true;
 }
 
 /** Whether `text` is an object literal `{ ... }`. */
@@ -314,14 +319,7 @@ export function callArguments(text: string, name: string): string[] | undefined 
   const trimmed = text.trim();
   if (!trimmed.startsWith(`${name}(`) || !trimmed.endsWith(')')) return undefined;
   const argumentsText = trimmed.slice(name.length);
-  const { masked } = scan(argumentsText);
-  let depth = 0;
-  for (let index = 0; index < masked.length - 1; index += 1) {
-    const char = masked[index] ?? '';
-    if (char in closerOf) depth += 1;
-    else if (char === '}' || char === ']' || char === ')') depth -= 1;
-    if (depth === 0) return undefined;
-  }
+  if (!outerPairEnclosesAll(argumentsText)) return undefined;
   return splitTopLevel(argumentsText.slice(1, -1), (char) => char === ',');
 }
 
