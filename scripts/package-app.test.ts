@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageExtensionCommands } from '../bot/message-extension.js';
 import {
@@ -75,6 +75,50 @@ function pngHeader(file: Buffer): { width: number; height: number; colourType: n
     height: file.readUInt32BE(20),
     colourType: file.readUInt8(25),
   };
+}
+
+/**
+ * The pixels of an 8-bit RGBA, non-interlaced PNG (what Teams icons are), all five scanline
+ * filters undone; anything else throws, so a change of format fails the test rather than pass it.
+ */
+function pngPixels(file: Buffer): { width: number; height: number; rgba: Uint8Array } {
+  const { width, height, colourType } = pngHeader(file);
+  if (colourType !== 6 || file.readUInt8(24) !== 8 || file.readUInt8(28) !== 0) {
+    throw new Error('pngPixels reads 8-bit RGBA, non-interlaced PNGs only');
+  }
+  const idat: Buffer[] = [];
+  for (let offset = 8; offset < file.length;) {
+    const length = file.readUInt32BE(offset);
+    if (file.toString('ascii', offset + 4, offset + 8) === 'IDAT') {
+      idat.push(file.subarray(offset + 8, offset + 8 + length));
+    }
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
+  const rgba = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y += 1) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x += 1) {
+      const value = raw[y * (stride + 1) + 1 + x] ?? 0;
+      const left = x >= 4 ? (rgba[y * stride + x - 4] ?? 0) : 0;
+      const up = y > 0 ? (rgba[(y - 1) * stride + x] ?? 0) : 0;
+      const upLeft = x >= 4 && y > 0 ? (rgba[(y - 1) * stride + x - 4] ?? 0) : 0;
+      const paeth = (): number => {
+        const estimate = left + up - upLeft;
+        const [a, b, c] = [estimate - left, estimate - up, estimate - upLeft].map(Math.abs);
+        return (a ?? 0) <= (b ?? 0) && (a ?? 0) <= (c ?? 0)
+          ? left
+          : (b ?? 0) <= (c ?? 0)
+            ? up
+            : upLeft;
+      };
+      const predictor = [0, left, up, (left + up) >> 1, paeth()][filter ?? 0];
+      if (predictor === undefined) throw new Error(`unknown PNG filter ${String(filter)}`);
+      rgba[y * stride + x] = (value + predictor) & 0xff;
+    }
+  }
+  return { width, height, rgba };
 }
 
 function newestBundledVersion(): string {
@@ -223,6 +267,35 @@ describe('npm run package -- --env local', () => {
     expect(outlineHeader).toMatchObject({ width: 32, height: 32 });
     // PNG colour types 4 and 6 carry alpha; the outline icon must be transparent around the mark.
     expect([4, 6]).toContain(outlineHeader?.colourType);
+  });
+
+  it('should draw the outline icon in white only, on a transparent background', () => {
+    const outline = files.find((file) => file.name === 'outline.png');
+    expect(outline).toBeDefined();
+    const { rgba } = pngPixels(outline?.data ?? Buffer.alloc(0));
+    let opaque = 0;
+    let transparent = 0;
+    const coloured: number[] = [];
+    for (let index = 0; index < rgba.length; index += 4) {
+      const alpha = rgba[index + 3] ?? 0;
+      if (alpha === 0) transparent += 1;
+      else {
+        opaque += 1;
+        const rgb = [rgba[index], rgba[index + 1], rgba[index + 2]];
+        if (rgb.some((channel) => channel !== 255)) coloured.push(index / 4);
+      }
+    }
+    expect(coloured).toEqual([]);
+    // A mark, not an empty square nor a filled one.
+    expect(opaque).toBeGreaterThan(32 * 32 * 0.1);
+    expect(transparent).toBeGreaterThan(32 * 32 * 0.2);
+  });
+
+  it('should fill the colour icon edge to edge with no transparent pixels', () => {
+    const color = files.find((file) => file.name === 'color.png');
+    const { rgba } = pngPixels(color?.data ?? Buffer.alloc(0));
+    const seeThrough = rgba.filter((_, index) => index % 4 === 3 && rgba[index] !== 255);
+    expect(seeThrough.length).toBe(0);
   });
 });
 
