@@ -52,9 +52,10 @@ function printWelcome(app: RunningApp, config: Config): void {
     `  Open ${app.url}/ in a browser and choose a demo person under "View as":`,
     ...people.map(([upn, what]) => `    ${(upn ?? '').padEnd(width)}  ${what ?? ''}`),
     '',
-    `  Bot endpoint: ${app.url}/api/messages`,
-    `  Talk to it without Teams: npx agentsplayground -e ${app.url}/api/messages`,
-    '  There, type setup, lesson, progress or help; in a group chat a lead types practice.',
+    `  The bot and message extension answer at ${app.url}/api/messages. To talk to them`,
+    '  without Teams, run `npm run playground` in another terminal: the Agents Playground opens',
+    '  signed in as Mia Okafor (member); type help, setup, lesson or progress, and in the meeting',
+    '  chat, as Leo Marsh, @Lastmile practice.',
     '  Stop with Ctrl+C; data is saved on exit.',
     '',
   ];
