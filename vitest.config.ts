@@ -8,6 +8,7 @@ export default defineConfig({
       'tab/**/*.test.{ts,tsx}',
       'tests/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,

@@ -135,7 +135,7 @@ const phase = (name: string, since: number): void => {
 };
 let mark = performance.now();
 const dataDir = await makeDataDir();
-const app = await startAppProcess(dataDir, { LOG_LEVEL: 'error' });
+const app = await startAppProcess(dataDir, { LOG_LEVEL: 'error', LASTMILE_RATE_LIMITS: 'off' });
 phase('start with the demo seed', mark);
 try {
   mark = performance.now();
