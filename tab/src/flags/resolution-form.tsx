@@ -74,7 +74,11 @@ export interface ResolutionFormProps {
 export function ResolutionForm({ client, flag, onResolved }: ResolutionFormProps): JSX.Element {
   const styles = useFlagsStyles();
   const titleId = useId('resolution-title');
-  const [draft, setDraft] = useState<ResolutionDraft>(emptyResolutionDraft);
+  // The panel shows the flagged prompt only as a link, so its id comes filled in for "Prompt adjusted".
+  const [draft, setDraft] = useState<ResolutionDraft>(() => ({
+    ...emptyResolutionDraft,
+    promptId: flag.promptId ?? '',
+  }));
   const { errors, problem, busy, handleSubmit } = useFormSubmission(fieldErrorsFromProblem);
   const set = (change: Partial<ResolutionDraft>): void => setDraft({ ...draft, ...change });
   const error = (field: string): string | null => errors[field] ?? null;
