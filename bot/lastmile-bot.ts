@@ -35,7 +35,11 @@ import { FlagChat, SuggestionChat, type Suggestions } from './flag-chat.js';
 import type { LearningChat } from './learning-chat.js';
 import type { PulseChat } from './pulse-chat.js';
 import type { RosterChat } from './roster-chat.js';
-import { type FlagRaiser, PromptMessageExtension } from './message-extension.js';
+import {
+  type FlagRaiser,
+  type JobFamilyDirectory,
+  PromptMessageExtension,
+} from './message-extension.js';
 import {
   isMeetingConversation,
   parsePracticeArgument,
@@ -145,6 +149,8 @@ export type SearchLimit = Pick<RateLimiter, 'take' | 'perMinute'>;
 
 export interface LastmileBotDeps {
   readonly prompts: PromptCatalog;
+  /** The program's job families, named on prompt cards; without it the cards show their ids. */
+  readonly jobFamilies?: JobFamilyDirectory | undefined;
   readonly callers: CallerDirectory;
   /** The tab's public address (`TAB_ENDPOINT`), for links to the library; undefined locally. */
   readonly tabEndpoint: string | undefined;

@@ -8,6 +8,7 @@ import {
   type MessagingExtensionResponse,
 } from 'botbuilder';
 import { flagCategorySchema, type FlagView } from '../src/contracts/feedback.js';
+import type { JobFamily } from '../src/contracts/program.js';
 import type { PromptView } from '../src/contracts/prompts.js';
 import { isAppError } from '../src/domain/errors.js';
 import type { Caller } from '../src/services/caller.js';
@@ -64,8 +65,15 @@ export interface FlagRaiser {
   raise(caller: Caller, input: NewFlag): Promise<FlagView>;
 }
 
+/** The program's job families, so cards name them (`ProgramRepository.listJobFamilies`). */
+export interface JobFamilyDirectory {
+  listJobFamilies(tenantId: string): Promise<readonly Pick<JobFamily, 'id' | 'name'>[]>;
+}
+
 export interface MessageExtensionDeps {
   readonly prompts: PromptCatalog;
+  /** Without it, prompt cards show job family ids. */
+  readonly jobFamilies?: JobFamilyDirectory | undefined;
   readonly flags?: FlagRaiser | undefined;
   readonly callers: CallerDirectory;
   /** The tab's public address, for "Open in library" links and the app icon; none in local runs. */
@@ -206,9 +214,10 @@ export class PromptMessageExtension {
         skip: request.skip,
         count: request.count,
       });
+      const names = await this.#jobFamilyNames(caller);
       const attachments = await Promise.all(
         page.items.map(async (prompt) =>
-          this.#resultAttachment(prompt, await this.#shownText(caller, prompt)),
+          this.#resultAttachment(prompt, await this.#shownText(caller, prompt), names),
         ),
       );
       return resultResponse(attachments);
@@ -224,9 +233,12 @@ export class PromptMessageExtension {
       const promptId = promptIdIn(activity.value);
       if (promptId === undefined) return messageResponse('compose', sentences.notFound);
       const prompt = await this.#deps.prompts.get(caller, promptId);
-      const text = await this.#shownText(caller, prompt);
+      const [text, names] = await Promise.all([
+        this.#shownText(caller, prompt),
+        this.#jobFamilyNames(caller),
+      ]);
       await this.#recordInsert(caller, prompt.id, activity);
-      return resultResponse([this.#resultAttachment(prompt, text)]);
+      return resultResponse([this.#resultAttachment(prompt, text, names)]);
     });
   }
 
@@ -239,9 +251,11 @@ export class PromptMessageExtension {
       if (promptId === undefined) return resultResponse([]);
       try {
         const prompt = await this.#deps.prompts.get(caller, promptId);
-        return resultResponse([
-          this.#resultAttachment(prompt, await this.#shownText(caller, prompt)),
+        const [text, names] = await Promise.all([
+          this.#shownText(caller, prompt),
+          this.#jobFamilyNames(caller),
         ]);
+        return resultResponse([this.#resultAttachment(prompt, text, names)]);
       } catch (error) {
         // A link to a prompt this person cannot see stays a plain link.
         if (isAppError(error, 'not-found') || isAppError(error, 'forbidden'))
@@ -403,7 +417,8 @@ export class PromptMessageExtension {
       );
     }
     await this.#recordInsert(caller, prompt.id, activity);
-    return resultResponse([this.#resultAttachment(prompt, rendered.text)]);
+    const names = await this.#jobFamilyNames(caller);
+    return resultResponse([this.#resultAttachment(prompt, rendered.text, names)]);
   }
 
   async #pickerTask(caller: Caller, search: string, error: string): Promise<ExtensionResponse> {
@@ -501,13 +516,34 @@ export class PromptMessageExtension {
     }
   }
 
-  #resultAttachment(prompt: PromptView, text: string): MessagingExtensionAttachment {
+  /** Job family names by id; on a failed lookup the cards show ids rather than failing. */
+  async #jobFamilyNames(caller: Caller): Promise<ReadonlyMap<string, string>> {
+    const directory = this.#deps.jobFamilies;
+    if (directory === undefined) return new Map();
+    try {
+      const families = await directory.listJobFamilies(caller.identity.tenantId);
+      return new Map(families.map((family) => [family.id, family.name]));
+    } catch (error) {
+      this.#deps.logger?.warn(
+        { error: describe(error) },
+        'Job family names could not be read; cards show their ids',
+      );
+      return new Map();
+    }
+  }
+
+  #resultAttachment(
+    prompt: PromptView,
+    text: string,
+    jobFamilyNames: ReadonlyMap<string, string>,
+  ): MessagingExtensionAttachment {
     // Expanding a card template costs about a millisecond and every caller gets the same card for
-    // the same version of a prompt, so results are reused until the prompt changes.
-    const key = `${prompt.id}\u0000${String(prompt.version)}\u0000${prompt.updatedAt}\u0000${text}`;
+    // the same version of a prompt, so results are reused until the prompt (or a name on it) changes.
+    const labels = promptLabels(prompt, jobFamilyNames);
+    const key = `${prompt.id}\u0000${String(prompt.version)}\u0000${prompt.updatedAt}\u0000${labels}\u0000${text}`;
     const cached = this.#attachments.get(key);
     if (cached !== undefined) return cached;
-    const attachment = this.#buildAttachment(prompt, text);
+    const attachment = this.#buildAttachment(prompt, text, labels);
     if (this.#attachments.size >= attachmentCacheSize) {
       const oldest = this.#attachments.keys().next().value;
       if (oldest !== undefined) this.#attachments.delete(oldest);
@@ -516,11 +552,11 @@ export class PromptMessageExtension {
     return attachment;
   }
 
-  #buildAttachment(prompt: PromptView, text: string): MessagingExtensionAttachment {
+  #buildAttachment(prompt: PromptView, text: string, labels: string): MessagingExtensionAttachment {
     const card = renderPromptCard({
       title: prompt.title,
       text,
-      labels: promptLabels(prompt),
+      labels,
       libraryUrl: libraryUrl(this.#deps.tabEndpoint, prompt.id) ?? '',
       promptId: this.#deps.flags === undefined ? '' : prompt.id,
     });

@@ -81,6 +81,13 @@ describe('promptLabels', () => {
     expect(promptLabels({ jobFamilyIds: [], tags: ['email'] })).toBe('email');
     expect(promptLabels({ jobFamilyIds: [], tags: [] })).toBe('');
   });
+
+  it('should name the job families the program knows and show the id of one it does not', () => {
+    const names = new Map([['operations', 'Operations and support']]);
+    expect(promptLabels({ jobFamilyIds: ['operations', 'legal'], tags: ['report'] }, names)).toBe(
+      'Operations and support, legal · report',
+    );
+  });
 });
 
 describe('saveFormFromMessage', () => {

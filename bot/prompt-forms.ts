@@ -101,11 +101,16 @@ export function fillsWithDefaults(prompt: Pick<PromptView, 'variables'>): boolea
   );
 }
 
-/** "consulting, analysis · proposal, client email": what a prompt is for, on one line. */
-export function promptLabels(prompt: Pick<PromptView, 'jobFamilyIds' | 'tags'>): string {
-  return [prompt.jobFamilyIds.join(', '), prompt.tags.join(', ')]
-    .filter((part) => part !== '')
-    .join(' · ');
+/**
+ * "Consulting, Analysis · proposal, client email": what a prompt is for, on one line. Job families
+ * show by name; one the program does not (or no longer) know shows by its id.
+ */
+export function promptLabels(
+  prompt: Pick<PromptView, 'jobFamilyIds' | 'tags'>,
+  jobFamilyNames: ReadonlyMap<string, string> = new Map(),
+): string {
+  const families = prompt.jobFamilyIds.map((id) => jobFamilyNames.get(id) ?? id);
+  return [families.join(', '), prompt.tags.join(', ')].filter((part) => part !== '').join(' · ');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -565,6 +565,7 @@ export async function startLastmile(
       logger,
       bot: new LastmileBot({
         prompts,
+        jobFamilies: storage.program,
         callers: identities,
         tabEndpoint: config.tabEndpoint,
         now,

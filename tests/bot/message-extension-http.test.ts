@@ -156,6 +156,39 @@ describe('findPrompt search', () => {
     );
   });
 
+  it("should name the prompt's job families on its card when the bot knows the program's", async () => {
+    const named = await serveBotEndpoint(
+      createBotEndpoint({
+        settings: unauthenticatedBot,
+        logger: logs.logger,
+        bot: new LastmileBot({
+          prompts: catalog,
+          callers: catalog,
+          jobFamilies: {
+            listJobFamilies: (tenantId) =>
+              Promise.resolve(
+                tenantId === 'demo' ? [{ id: 'consulting', name: 'Consulting' }] : [],
+              ),
+          },
+          tabEndpoint,
+          now: () => fixedNow,
+          logger: logs.logger,
+        }),
+      }),
+    );
+    try {
+      const response = await postActivity(
+        named.messagesUrl,
+        teamsInvoke('composeExtension/query', searchValue('outline'), { serviceUrl }),
+      );
+      expect(response.status).toBe(200);
+      const [outline] = resultAttachments(response.body);
+      expect(cardTexts(outline?.content)[2]).toBe('Consulting · proposal');
+    } finally {
+      await named.close();
+    }
+  });
+
   it('should insert the prompt filled with its defaults when they complete it', async () => {
     const [review] = resultAttachments(
       await invoke('composeExtension/query', searchValue('weakest')),

@@ -365,6 +365,9 @@ describe('a pilot week in Teams, against one running server', () => {
     expect(insertedText).toContain(
       `A colleague asks: ${prompt.question}\nAnswer in plain words from our ${prompt.policy} only`,
     );
+    // The card names the prompt's job family as people know it, not by its id.
+    expect(insertedText).toContain('Operations and support');
+    expect(insertedText).not.toMatch(/\boperations ·/);
     await screenshots.card(insertedCard, 'prompt-card');
 
     const personalChat = playground.config.personalChat.id;
@@ -590,11 +593,11 @@ describe('a pilot week in Teams, against one running server', () => {
       .getByRole('row')
       .filter({ hasText: task.name });
     await taskRow.waitFor();
-    // Mapped this week: no pulse answers on either side yet.
+    // Mapped this week: no pulse answers on either side yet, so the baseline is the mapped estimate.
     expect((await taskRow.getByRole('cell').allInnerTexts()).slice(0, 6)).toEqual([
       task.name,
       department.name,
-      '—',
+      `${task.baselineMinutes} min (mapped)`,
       '0',
       '—',
       '0',

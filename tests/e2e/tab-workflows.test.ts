@@ -147,6 +147,13 @@ describe('the workflows page in the tab', () => {
       handoffs: [{ fromRole: 'Consultant', toRole: 'Analyst', what: 'The list of figures needed' }],
       frictionPoints: ['Figures live in three places', 'No template'],
     });
+    // An empty list's sentence sits on its own line under its heading, not run into it.
+    const newCard = taskCard(page, 'Answer a client data request');
+    const aiHeading = await newCard
+      .getByRole('heading', { level: 5, name: 'Where AI could help' })
+      .boundingBox();
+    const aiEmpty = await newCard.getByText('None noted yet.', { exact: true }).boundingBox();
+    expect(aiEmpty?.y).toBeGreaterThanOrEqual((aiHeading?.y ?? 0) + (aiHeading?.height ?? 0));
 
     await taskCard(page, 'Answer a client data request')
       .getByRole('button', { name: 'Edit' })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBaseline,
   formatChangePct,
   formatMinutes,
   keyLabel,
@@ -22,6 +23,12 @@ describe('checkpoint formats', () => {
     expect(formatMinutes(90)).toBe('1 h 30 min');
     expect(formatMinutes(120)).toBe('2 h');
     expect(formatMinutes(undefined)).toBe('—');
+  });
+
+  it('should show the mapped estimate as the baseline, marked, until answers give one', () => {
+    expect(formatBaseline({ mappedBaselineMinutes: 25 })).toBe('25 min (mapped)');
+    expect(formatBaseline({ baselineMinutes: 40, mappedBaselineMinutes: 25 })).toBe('40 min');
+    expect(formatBaseline({})).toBe('—');
   });
 
   it('should sign a change and say when there were too few answers', () => {

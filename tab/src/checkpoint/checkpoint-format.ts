@@ -56,6 +56,19 @@ export function formatMinutes(minutes: number | undefined): string {
     : `${String(Math.floor(whole / 60))} h ${String(rest)} min`;
 }
 
+/**
+ * A task's baseline: the median of the first weeks' answers or, until there are enough of those,
+ * the admin's estimate from mapping the task, marked so it is not read as measured.
+ */
+export function formatBaseline(
+  task: Pick<CheckpointTask, 'baselineMinutes' | 'mappedBaselineMinutes'>,
+): string {
+  if (task.baselineMinutes !== undefined || task.mappedBaselineMinutes === undefined) {
+    return formatMinutes(task.baselineMinutes);
+  }
+  return `${formatMinutes(task.mappedBaselineMinutes)} (mapped)`;
+}
+
 /** A relative change with its sign; negative is faster: "−23%", "+5%". */
 export function formatChangePct(changePct: number | undefined): string {
   if (changePct === undefined) return 'Too few answers';

@@ -11,6 +11,7 @@ import type { JSX } from 'react';
 import type { Checkpoint } from '../../../src/contracts/adoption.js';
 import {
   departmentName,
+  formatBaseline,
   formatChangePct,
   formatMinutes,
   formatOptionalPct,
@@ -39,7 +40,9 @@ export function TaskTimesSection({ checkpoint }: TaskTimesSectionProps): JSX.Ele
       </Text>
       <Text as="p" className={styles.muted}>
         From the weekly one-question pulse: the minutes the task last took, and whether AI helped.
-        The baseline is the program’s first weeks; a change needs enough answers on both sides.
+        The baseline is the program’s first weeks; until they have enough answers it is the estimate
+        made when the task was mapped, marked “(mapped)”. A change needs enough answers on both
+        sides.
       </Text>
       {checkpoint.tasks.length === 0 ? (
         <Text>No pulse answers yet for any mapped task.</Text>
@@ -63,9 +66,7 @@ export function TaskTimesSection({ checkpoint }: TaskTimesSectionProps): JSX.Ele
                 <TableRow key={task.taskId}>
                   <TableCell>{task.name}</TableCell>
                   <TableCell>{departmentName(checkpoint, task.departmentId)}</TableCell>
-                  <TableCell className={styles.numeric}>
-                    {formatMinutes(task.baselineMinutes)}
-                  </TableCell>
+                  <TableCell className={styles.numeric}>{formatBaseline(task)}</TableCell>
                   <TableCell className={styles.numeric}>{count(task.baselineSamples)}</TableCell>
                   <TableCell className={styles.numeric}>{formatMinutes(task.nowMinutes)}</TableCell>
                   <TableCell className={styles.numeric}>{count(task.nowSamples)}</TableCell>

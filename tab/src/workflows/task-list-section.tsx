@@ -21,7 +21,7 @@ export function TaskListSection({
   const styles = useWorkflowTaskCardStyles();
   const List = ordered ? 'ol' : 'ul';
   return (
-    <div>
+    <div className={styles.section}>
       <Text as="h5" id={id} className={styles.sectionTitle}>
         {title}
       </Text>

@@ -51,6 +51,12 @@ export const useWorkflowTaskCardStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
     gap: tokens.spacingHorizontalL,
   },
+  // A column, so a heading and the sentence for an empty list sit on their own lines (Text is inline).
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   sectionTitle: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -58,7 +64,6 @@ export const useWorkflowTaskCardStyles = makeStyles({
   },
   list: {
     margin: 0,
-    marginTop: tokens.spacingVerticalXS,
     paddingInlineStart: tokens.spacingHorizontalXL,
     display: 'flex',
     flexDirection: 'column',
