@@ -66,6 +66,9 @@ export interface FlagRaiser {
 }
 
 /** The program's job families, so cards name them (`ProgramRepository.listJobFamilies`). */
+/** How long a tenant's job family names are reused by searches. */
+const jobFamilyNamesMs = 30_000;
+
 export interface JobFamilyDirectory {
   listJobFamilies(tenantId: string): Promise<readonly Pick<JobFamily, 'id' | 'name'>[]>;
 }
@@ -187,6 +190,11 @@ function dataOf(value: unknown): unknown {
 /** Runs the message extension's commands against the prompt library. */
 export class PromptMessageExtension {
   readonly #deps: MessageExtensionDeps;
+
+  readonly #familyNames = new Map<
+    string,
+    { readonly at: number; readonly names: Promise<ReadonlyMap<string, string>> }
+  >();
 
   readonly #attachments = new Map<string, MessagingExtensionAttachment>();
 
@@ -517,19 +525,33 @@ export class PromptMessageExtension {
   }
 
   /** Job family names by id; on a failed lookup the cards show ids rather than failing. */
-  async #jobFamilyNames(caller: Caller): Promise<ReadonlyMap<string, string>> {
+  /**
+   * Every search shows the names, so each tenant's are kept for a short while rather than read
+   * per query; a renamed family shows within `jobFamilyNamesMs`.
+   */
+  #jobFamilyNames(caller: Caller): Promise<ReadonlyMap<string, string>> {
     const directory = this.#deps.jobFamilies;
-    if (directory === undefined) return new Map();
-    try {
-      const families = await directory.listJobFamilies(caller.identity.tenantId);
-      return new Map(families.map((family) => [family.id, family.name]));
-    } catch (error) {
-      this.#deps.logger?.warn(
-        { error: describe(error) },
-        'Job family names could not be read; cards show their ids',
-      );
-      return new Map();
+    if (directory === undefined) return Promise.resolve(new Map());
+    const tenantId = caller.identity.tenantId;
+    const now = this.#deps.now().getTime();
+    const cached = this.#familyNames.get(tenantId);
+    if (cached !== undefined && now - cached.at >= 0 && now - cached.at < jobFamilyNamesMs) {
+      return cached.names;
     }
+    const names = directory.listJobFamilies(tenantId).then(
+      (families): ReadonlyMap<string, string> =>
+        new Map(families.map((family) => [family.id, family.name])),
+      (error: unknown): ReadonlyMap<string, string> => {
+        this.#familyNames.delete(tenantId);
+        this.#deps.logger?.warn(
+          { error: describe(error) },
+          'Job family names could not be read; cards show their ids',
+        );
+        return new Map();
+      },
+    );
+    this.#familyNames.set(tenantId, { at: now, names });
+    return names;
   }
 
   #resultAttachment(

@@ -157,6 +157,10 @@ describe('findPrompt search', () => {
   });
 
   it("should name the prompt's job families on its card when the bot knows the program's", async () => {
+    // Each search shows the names: they are read once per tenant and reused for 30 s.
+    let reads = 0;
+    let familyName = 'Consulting';
+    let now = fixedNow.getTime();
     const named = await serveBotEndpoint(
       createBotEndpoint({
         settings: unauthenticatedBot,
@@ -165,13 +169,15 @@ describe('findPrompt search', () => {
           prompts: catalog,
           callers: catalog,
           jobFamilies: {
-            listJobFamilies: (tenantId) =>
-              Promise.resolve(
-                tenantId === 'demo' ? [{ id: 'consulting', name: 'Consulting' }] : [],
-              ),
+            listJobFamilies: (tenantId) => {
+              reads += 1;
+              return Promise.resolve(
+                tenantId === 'demo' ? [{ id: 'consulting', name: familyName }] : [],
+              );
+            },
           },
           tabEndpoint,
-          now: () => fixedNow,
+          now: () => new Date(now),
           logger: logs.logger,
         }),
       }),
@@ -184,6 +190,23 @@ describe('findPrompt search', () => {
       expect(response.status).toBe(200);
       const [outline] = resultAttachments(response.body);
       expect(cardTexts(outline?.content)[2]).toBe('Consulting · proposal');
+
+      const search = async (): Promise<unknown> =>
+        resultAttachments(
+          (
+            await postActivity(
+              named.messagesUrl,
+              teamsInvoke('composeExtension/query', searchValue('outline'), { serviceUrl }),
+            )
+          ).body,
+        )[0]?.content;
+      familyName = 'Consulting and advisory';
+      now += 29_000;
+      expect(cardTexts(await search())[2]).toBe('Consulting · proposal');
+      expect(reads).toBe(1);
+      now += 2_000;
+      expect(cardTexts(await search())[2]).toBe('Consulting and advisory · proposal');
+      expect(reads).toBe(2);
     } finally {
       await named.close();
     }
