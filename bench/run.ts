@@ -102,7 +102,17 @@ function git(args: readonly string[]): string | undefined {
 function commit(): string {
   const head = git(['rev-parse', '--short', 'HEAD']);
   if (head === undefined) return 'unknown';
-  const changes = git(['status', '--porcelain', '--untracked-files=no']);
+  // The two files this run rewrites do not count: a new table over an old one is not a change
+  // to what was measured.
+  const changes = git([
+    'status',
+    '--porcelain',
+    '--untracked-files=no',
+    '--',
+    '.',
+    ':(exclude)bench/results.md',
+    ':(exclude)README.md',
+  ]);
   return changes === '' ? `\`${head}\`` : `\`${head}\` with uncommitted changes`;
 }
 
