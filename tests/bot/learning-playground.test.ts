@@ -195,16 +195,12 @@ describe('practice in a meeting chat of the Agents Playground', () => {
 
   it('should refuse practice to a member, whom the roster does not know as a lead', async () => {
     const member = user(memberUserIds[0]);
-    const mention = `<at>${playground.config.bot.name}</at>`;
     const fromIndex = playground.events.length;
-    const sent = await playground.sendCustomActivity(meetingChatId, {
-      type: 'message',
-      text: `${mention} practice`,
-      textFormat: 'plain',
-      from: { id: member.id, name: member.name, aadObjectId: member.aadObjectId },
-      entities: [{ type: 'mention', mentioned: playground.config.bot, text: mention }],
-      channelData: { tenant: { id: playground.config.tenantId } },
-    });
+    const sent = await playground.mentionBotAs(
+      meetingChatId,
+      { id: member.id, name: member.name, aadObjectId: member.aadObjectId },
+      'practice',
+    );
     expect(sent.status).toBe(200);
     const refusal = await playground.waitForBotMessage(saying('Only team leads and AI champions'), {
       fromIndex,

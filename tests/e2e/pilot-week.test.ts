@@ -414,16 +414,12 @@ describe('a pilot week in Teams, against one running server', () => {
 
   it('4. should let the lead run practice in the team’s meeting chat, where people attend', async () => {
     const { lead } = team;
-    const mention = `<at>${playground.config.bot.name}</at>`;
     const fromIndex = playground.events.length;
-    const sent = await playground.sendCustomActivity(meetingChatId, {
-      type: 'message',
-      text: `${mention} practice`,
-      textFormat: 'plain',
-      from: { id: lead.playgroundId, name: lead.name, aadObjectId: lead.objectId },
-      entities: [{ type: 'mention', mentioned: playground.config.bot, text: mention }],
-      channelData: { tenant: { id: playground.config.tenantId } },
-    });
+    const sent = await playground.mentionBotAs(
+      meetingChatId,
+      { id: lead.playgroundId, name: lead.name, aadObjectId: lead.objectId },
+      'practice',
+    );
     expect(sent.status).toBe(200);
     const posted = await botSays('0 people took part', meetingChatId, fromIndex);
     const card = cardOf(posted);

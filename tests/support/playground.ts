@@ -136,6 +136,15 @@ export interface Playground {
     conversationId: string,
     activity: Readonly<Record<string, unknown>>,
   ): Promise<PlaygroundResponse>;
+  /**
+   * A message from any person (not only the current user) in a group conversation, @mentioning
+   * the bot as Teams sends it, through a custom activity.
+   */
+  mentionBotAs(
+    conversationId: string,
+    sender: { readonly id: string; readonly name: string; readonly aadObjectId: string },
+    text: string,
+  ): Promise<PlaygroundResponse>;
   /** The first bot message from `fromIndex` on that matches; rejects after `timeoutMs`. */
   waitForBotMessage(
     matches: (message: PlaygroundMessage) => boolean,
@@ -352,6 +361,19 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     );
     const conversation = { id: config.personalChat.id };
     const from = { id: config.currentUser.id };
+    const sendCustomActivity: Playground['sendCustomActivity'] = async (
+      conversationId,
+      activity,
+    ) => {
+      const template = await fetchJson(
+        `${url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`,
+      );
+      if (template.status !== 200 || !isRecord(template.body)) return template;
+      return fetchJson(`${url}/_internal/v1/customActivities`, {
+        method: 'POST',
+        body: { ...template.body, ...activity },
+      });
+    };
     const sendIn: Playground['sendIn'] = (conversationId, text, { mentionBot } = {}) => {
       const mention = `<at>${config.bot.name}</at>`;
       return fetchJson(
@@ -392,14 +414,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
             replyToId,
           },
         }),
-      async sendCustomActivity(conversationId, activity) {
-        const template = await fetchJson(
-          `${url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`,
-        );
-        if (template.status !== 200 || !isRecord(template.body)) return template;
-        return fetchJson(`${url}/_internal/v1/customActivities`, {
-          method: 'POST',
-          body: { ...template.body, ...activity },
+      sendCustomActivity,
+      mentionBotAs(conversationId, sender, text) {
+        const mention = `<at>${config.bot.name}</at>`;
+        return sendCustomActivity(conversationId, {
+          type: 'message',
+          text: `${mention} ${text}`,
+          textFormat: 'plain',
+          from: sender,
+          entities: [{ type: 'mention', mentioned: config.bot, text: mention }],
+          channelData: { tenant: { id: config.tenantId } },
         });
       },
       waitForBotMessage(matches, { fromIndex = 0, timeoutMs = 10_000, conversationId } = {}) {
