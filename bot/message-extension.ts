@@ -468,17 +468,23 @@ export class PromptMessageExtension {
   // -------------------------------------------------------------------------------------------
   // Save as prompt
 
-  #saveTask(caller: Caller, form: SaveForm, errors: readonly string[]): ExtensionResponse {
+  async #saveTask(
+    caller: Caller,
+    form: SaveForm,
+    errors: readonly string[],
+  ): Promise<ExtensionResponse> {
     const card = renderSavePromptCard({
       ...form,
       errors: errors.map((line) => ({ line })),
-      jobFamilies: jobFamilyChoicesFor(caller.jobFamilyId),
+      jobFamilies: jobFamilyChoicesFor(caller.jobFamilyId, await this.#jobFamilyNames(caller)),
     });
     return continueTask('Save as prompt', card);
   }
 
   async #save(caller: Caller, activity: InvokeActivity, data: unknown): Promise<ExtensionResponse> {
-    const allowed = jobFamilyChoicesFor(caller.jobFamilyId).map((choice) => choice.id);
+    const allowed = jobFamilyChoicesFor(caller.jobFamilyId, await this.#jobFamilyNames(caller)).map(
+      (choice) => choice.id,
+    );
     const result = contentFromSaveForm(data, allowed);
     if (!result.ok) return this.#saveTask(caller, result.form, result.errors);
     const reference = activity.conversation?.id;

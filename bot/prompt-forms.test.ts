@@ -159,6 +159,22 @@ describe('jobFamilyChoicesFor', () => {
     ]);
     expect(jobFamilyChoicesFor('legal').at(-1)).toEqual({ id: 'legal', name: 'legal' });
   });
+
+  it("should offer the program's own job families by name when they are known", () => {
+    const program = new Map([
+      ['operations', 'Operations and support'],
+      ['people', 'People and talent'],
+    ]);
+    expect(jobFamilyChoicesFor('people', program)).toEqual([
+      { id: 'operations', name: 'Operations and support' },
+      { id: 'people', name: 'People and talent' },
+    ]);
+    expect(jobFamilyChoicesFor('consulting', program).map((choice) => choice.id)).toEqual([
+      'operations',
+      'people',
+      'consulting',
+    ]);
+  });
 });
 
 describe('contentFromSaveForm', () => {

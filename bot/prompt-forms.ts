@@ -122,8 +122,8 @@ export interface JobFamilyChoice {
 }
 
 /**
- * The job families a saved prompt can be filed under. These are the demo program's; a tenant's own
- * list will come from the program service once the bot is given it.
+ * The job families a saved prompt can be filed under when the program's own list is not known
+ * (a bot run without the program): the demo program's.
  */
 export const defaultJobFamilyChoices: readonly JobFamilyChoice[] = [
   { id: 'consulting', name: 'Consulting' },
@@ -132,9 +132,18 @@ export const defaultJobFamilyChoices: readonly JobFamilyChoice[] = [
   { id: 'operations', name: 'Operations' },
 ];
 
-/** The choices, with the caller's own job family added when the list does not have it. */
-export function jobFamilyChoicesFor(jobFamilyId: string | undefined): JobFamilyChoice[] {
-  const choices = [...defaultJobFamilyChoices];
+/**
+ * The program's job families (names by id), or the defaults when none are known, with the
+ * caller's own job family added when the list does not have it.
+ */
+export function jobFamilyChoicesFor(
+  jobFamilyId: string | undefined,
+  programFamilies: ReadonlyMap<string, string> = new Map(),
+): JobFamilyChoice[] {
+  const choices =
+    programFamilies.size > 0
+      ? [...programFamilies].map(([id, name]) => ({ id, name }))
+      : [...defaultJobFamilyChoices];
   if (jobFamilyId !== undefined && !choices.some((choice) => choice.id === jobFamilyId)) {
     choices.push({ id: jobFamilyId, name: jobFamilyId });
   }

@@ -207,6 +207,25 @@ describe('findPrompt search', () => {
       now += 2_000;
       expect(cardTexts(await search())[2]).toBe('Consulting and advisory · proposal');
       expect(reads).toBe(2);
+
+      // The Save as prompt form offers the program's families by name, and files under them.
+      const saveForm = taskCard(
+        (
+          await postActivity(
+            named.messagesUrl,
+            teamsInvoke(
+              'composeExtension/fetchTask',
+              actionValue('saveAsPrompt', undefined, {
+                messagePayload: messagePayload('<p>Hi</p>'),
+              }),
+              { serviceUrl },
+            ),
+          )
+        ).body,
+      );
+      expect(choicesOf(saveForm, 'jobFamilyId')).toEqual([
+        { title: 'Consulting and advisory', value: 'consulting' },
+      ]);
     } finally {
       await named.close();
     }
