@@ -8,6 +8,7 @@ import {
 } from '../../src/contracts/adoption.js';
 import { lessonViewSchema } from '../../src/contracts/lessons.js';
 import { demoAdminUpn, demoFixedPeople } from '../../src/domain/demo-tenant.js';
+import { addWeeks, isoWeekOf, weekStart } from '../../src/domain/iso-week.js';
 import {
   actionValue,
   messagePayload,
@@ -35,8 +36,8 @@ import { type Playground, type PlaygroundMessage, startPlayground } from '../sup
  * Playground's users carry. The roster, not the test, makes the Playground's current user a member
  * and its first other user the team's lead. The scoreboard and checkpoint already hold the demo
  * program's eight weeks, so the last step checks that their figures moved by what this week
- * added, from the figures their API gave before it began (a run across midnight between Sunday
- * and Monday, UTC, would start a new ISO week half way and fail there).
+ * added, from the figures their API gave before it began. Those must fall in one ISO week, so a
+ * run that would cross midnight between Sunday and Monday, UTC, waits for it before it begins.
  *
  * The Playground (0.2.x) types messages only as its current user, so the member is the current
  * user; the lead's one message is a custom activity, and the others act through card actions
@@ -45,6 +46,8 @@ import { type Playground, type PlaygroundMessage, startPlayground } from '../sup
 
 // Generous: CI runs browser tests beside other test files on two cores.
 const waitMs = 20_000;
+/** Longer than the steps take on a slow run, so that they all fall in one ISO week. */
+const weekTurnGuardMs = 5 * 60_000;
 const champion = demoFixedPeople.champion;
 const department = { id: 'people-talent', name: 'People and Talent' } as const;
 const jobFamily = { id: 'operations', name: 'Operations and support' } as const;
@@ -173,13 +176,19 @@ describe('a pilot week in Teams, against one running server', () => {
       }),
     ]);
     screenshots = await openScreenshotSink(browser);
+    // The figures are compared within one ISO week: a run that would cross Monday 00:00 UTC
+    // starts just after it instead (a wait of at most `weekTurnGuardMs`).
+    const untilNextWeek = weekStart(addWeeks(isoWeekOf(new Date()), 1)).getTime() - Date.now();
+    if (untilNextWeek < weekTurnGuardMs) {
+      await new Promise((resolve) => setTimeout(resolve, untilNextWeek + 1_000));
+    }
     [boardBefore, checkpointBefore] = await Promise.all([
       getAs(app.url, '/api/scoreboard?weeks=8', champion.upn, (body) =>
         scoreboardSchema.parse(body),
       ),
       getAs(app.url, '/api/checkpoint', champion.upn, (body) => checkpointSchema.parse(body)),
     ]);
-  }, 90_000);
+  }, 90_000 + weekTurnGuardMs);
 
   afterAll(async () => {
     await screenshots?.close();
