@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { type PlaygroundPerson, playgroundConfigYaml } from './playground-config.js';
 import { buildDemoTenant, demoFixedPeople, demoTenantId } from '../src/domain/demo-tenant.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -26,26 +26,6 @@ if (!healthy) {
   process.exit(1);
 }
 
-interface DemoPerson {
-  readonly id: string;
-  readonly upn: string;
-  readonly displayName: string;
-}
-
-/** The Playground's user entry; its schema (0.1.1) spells the UPN field `userPrincipleName`. */
-function playgroundUser(person: DemoPerson, index: number): Record<string, string> {
-  const [givenName = person.displayName, ...rest] = person.displayName.split(' ');
-  return {
-    id: `user-id-${String(index)}`,
-    name: person.displayName,
-    userPrincipleName: person.upn,
-    aadObjectId: person.id,
-    givenName,
-    surname: rest.join(' ') || givenName,
-    email: person.upn,
-  };
-}
-
 const { member, lead, champion } = demoFixedPeople;
 const colleagues = buildDemoTenant(new Date())
   .people.filter(
@@ -57,13 +37,17 @@ const colleagues = buildDemoTenant(new Date())
   .slice(0, 3);
 if (colleagues.length < 3) throw new Error('The demo firm has fewer colleagues than expected');
 
-const config = {
-  version: '0.1.1',
+const person = (demo: { id: string; upn: string; displayName: string }): PlaygroundPerson => ({
+  aadObjectId: demo.id,
+  upn: demo.upn,
+  displayName: demo.displayName,
+});
+const config = playgroundConfigYaml({
   tenantId: demoTenantId,
   bot: { id: '00000000-0000-0000-0000-00000000000011', name: 'Lastmile' },
-  currentUser: playgroundUser(member, 0),
-  users: [lead, champion, ...colleagues].map((person, index) => playgroundUser(person, index + 1)),
-  personalChat: { id: 'lastmile-personal-chat' },
+  currentUser: person(member),
+  users: [lead, champion, ...colleagues].map(person),
+  personalChatId: 'lastmile-personal-chat',
   groupChat: { id: '19:meeting_strategy-weekly@thread.v2', name: 'Strategy weekly (meeting chat)' },
   team: {
     id: 'lastmile-demo-team',
@@ -71,13 +55,13 @@ const config = {
     aadGroupId: '00000000-0000-4000-8000-0000000000d1',
     channels: [{ id: 'lastmile-demo-channel', name: 'AI roll-out' }],
   },
-};
+});
 
 // The Playground writes its log beside its configuration: both stay in the git-ignored .data.
 const folder = path.join(projectRoot, '.data', 'playground');
 mkdirSync(folder, { recursive: true });
 const configPath = path.join(folder, '.m365agentsplayground.yml');
-writeFileSync(configPath, stringify(config));
+writeFileSync(configPath, config);
 
 process.stdout.write(
   [

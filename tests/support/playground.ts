@@ -49,6 +49,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type PlaygroundPerson, playgroundConfigYaml } from '../../scripts/playground-config.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 const playgroundCli = path.join(
@@ -249,55 +250,36 @@ function parseConfig(body: unknown): PlaygroundConfig {
 
 /**
  * The playground's built-in configuration (0.2.x) with the tenant, group chat id and Entra object
- * ids of the options: otherwise the same users and chats. Values are JSON strings, which YAML reads
- * as they are, so ids with `:` or `@` need no further quoting.
+ * ids of the options: otherwise the same users and chats.
  */
 function playgroundConfigFor(options: PlaygroundOptions): string {
-  const quoted = (value: string): string => JSON.stringify(value);
-  const person = (first: string, index: number, name: string, upn: string): string[] => {
-    const [givenName = name, surname = name] = name.split(' ');
-    const id = `user-id-${String(index)}`;
-    const aadObjectId =
-      options.aadObjectIds?.[id] ?? `00000000-0000-0000-0000-00000000002${String(index)}`;
-    const fields = [
-      `id: ${id}`,
-      `name: ${name}`,
-      `userPrincipleName: ${upn}`,
-      `aadObjectId: ${quoted(aadObjectId)}`,
-      `givenName: ${givenName}`,
-      `surname: ${surname}`,
-      `email: ${upn}`,
-    ];
-    return fields.map((field, at) => (at === 0 ? first : ' '.repeat(first.length)) + field);
-  };
-  return [
-    'version: "0.1.1"',
-    `tenantId: ${quoted(options.tenantId ?? builtInTenantId)}`,
-    'bot:',
-    '  id: 00000000-0000-0000-0000-00000000000011',
-    '  name: Test Bot',
-    'currentUser:',
-    ...person('  ', 0, 'Alex Wilber', 'alexw@example.com'),
-    'users:',
-    ...person('  - ', 1, 'Megan Bowen', 'meganb@example.com'),
-    ...person('  - ', 2, 'Adele Vance', 'adelev@example.com'),
-    ...person('  - ', 3, 'Isaiah Langer', 'isaiahl@example.com'),
-    ...person('  - ', 4, 'Patti Fernandez', 'pattif@example.com'),
-    ...person('  - ', 5, 'Lynne Robbins', 'lynner@example.com'),
-    'personalChat:',
-    '  id: personal-chat-id',
-    'groupChat:',
-    `  id: ${quoted(options.groupChatId ?? 'group-chat-id')}`,
-    '  name: Group Chat',
-    'team:',
-    '  id: team-id',
-    '  name: My Team',
-    '  aadGroupId: 00000000-0000-0000-0000-000000000031',
-    '  channels:',
-    '    - id: channel-announcements-id',
-    '      name: Announcements',
-    '',
-  ].join('\n');
+  const person = (index: number, displayName: string, upn: string): PlaygroundPerson => ({
+    aadObjectId:
+      options.aadObjectIds?.[`user-id-${String(index)}`] ??
+      `00000000-0000-0000-0000-00000000002${String(index)}`,
+    upn,
+    displayName,
+  });
+  return playgroundConfigYaml({
+    tenantId: options.tenantId ?? builtInTenantId,
+    bot: { id: '00000000-0000-0000-0000-00000000000011', name: 'Test Bot' },
+    currentUser: person(0, 'Alex Wilber', 'alexw@example.com'),
+    users: [
+      person(1, 'Megan Bowen', 'meganb@example.com'),
+      person(2, 'Adele Vance', 'adelev@example.com'),
+      person(3, 'Isaiah Langer', 'isaiahl@example.com'),
+      person(4, 'Patti Fernandez', 'pattif@example.com'),
+      person(5, 'Lynne Robbins', 'lynner@example.com'),
+    ],
+    personalChatId: 'personal-chat-id',
+    groupChat: { id: options.groupChatId ?? 'group-chat-id', name: 'Group Chat' },
+    team: {
+      id: 'team-id',
+      name: 'My Team',
+      aadGroupId: '00000000-0000-0000-0000-000000000031',
+      channels: [{ id: 'channel-announcements-id', name: 'Announcements' }],
+    },
+  });
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
